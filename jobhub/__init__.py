@@ -1,0 +1,1 @@
+"""JobHub: a job platform for seekers, employers and admins."""

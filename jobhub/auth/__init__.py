@@ -1,0 +1,1 @@
+"""The `auth` context (PostgreSQL schema `auth`)."""

@@ -1,0 +1,1 @@
+"""The `billing` context (PostgreSQL schema `billing`)."""

@@ -1,0 +1,1 @@
+"""The `companies` context (PostgreSQL schema `companies`)."""

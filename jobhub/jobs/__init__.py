@@ -1,0 +1,1 @@
+"""The `jobs` context (PostgreSQL schema `jobs`)."""

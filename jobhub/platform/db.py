@@ -1,0 +1,153 @@
+"""Engine, sessions and the embedded PostgreSQL server.
+
+With no ``JOBHUB_DATABASE_URL`` PostgreSQL runs from the ``pgserver`` package in the data
+directory, over a Unix socket. It is left running when the process exits so that the next
+start (or another process: the CLI, the worker) reuses it; ``python -m jobhub stop`` ends it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from jobhub.platform.errors import StoreUnavailable
+from jobhub.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+CONTEXT_SCHEMAS: tuple[str, ...] = (
+    "auth",
+    "profiles",
+    "jobs",
+    "companies",
+    "messaging",
+    "notifications",
+    "billing",
+)
+EMBEDDED_DATABASE = "jobhub"
+EXTENSIONS: tuple[str, ...] = ("pg_trgm", "btree_gist")
+
+_engine: Engine | None = None
+
+
+def to_sqlalchemy_url(url: str) -> str:
+    """Accept ``postgres://`` and ``postgresql://`` URLs and pin the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def redacted(url: str) -> str:
+    return make_url(to_sqlalchemy_url(url)).render_as_string(hide_password=True)
+
+
+def embedded_server_dir(data_dir: Path) -> Path:
+    return data_dir / "postgres"
+
+
+def start_embedded_server(data_dir: Path):  # -> pgserver.PostgresServer (imported lazily)
+    """Start (or attach to) the embedded server; the import is lazy because servers never need it."""
+    import pgserver
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return pgserver.get_server(embedded_server_dir(data_dir), cleanup_mode=None)
+
+
+def stop_embedded_server(data_dir: Path) -> bool:
+    """Stop the embedded server if one runs in ``data_dir``; True when one was stopped."""
+    pgdata = embedded_server_dir(data_dir)
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    import pgserver
+
+    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    server.cleanup()
+    return True
+
+
+def ensure_database(admin_url: str, name: str) -> None:
+    """Create database ``name`` through the maintenance database if it is missing."""
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def embedded_database_url(data_dir: Path, database: str = EMBEDDED_DATABASE) -> str:
+    server = start_embedded_server(data_dir)
+    admin_url = server.get_uri("postgres")
+    ensure_database(admin_url, database)
+    return to_sqlalchemy_url(server.get_uri(database))
+
+
+def database_url() -> str:
+    settings = get_settings()
+    if settings.database_url:
+        return to_sqlalchemy_url(settings.database_url)
+    return embedded_database_url(settings.resolved_data_dir)
+
+
+def libpq_url(sqlalchemy_url: str) -> str:
+    """The same URL for plain psycopg / libpq (procrastinate, ensure_database)."""
+    return sqlalchemy_url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def build_engine(url: str) -> Engine:
+    settings = get_settings()
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        connect_args={"connect_timeout": 5},
+    )
+
+
+def get_engine() -> Engine:
+    global _engine
+    if _engine is None:
+        _engine = build_engine(database_url())
+    return _engine
+
+
+def set_engine(engine: Engine | None) -> None:
+    """Point the app at another engine (tests); ``None`` forgets it."""
+    global _engine
+    _engine = engine
+
+
+def check_database(engine: Engine | None = None) -> None:
+    """Raise ``StoreUnavailable`` with a message a person can act on."""
+    engine = engine or get_engine()
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        where = redacted(str(engine.url))
+        host = urlsplit(where).hostname or "local socket"
+        raise StoreUnavailable(
+            f"PostgreSQL at {where} ({host}) is unreachable: {exc.orig}. "
+            "Check JOBHUB_DATABASE_URL, or unset it to use the embedded server."
+        ) from exc
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back when it raises."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
