@@ -1,7 +1,8 @@
 """Rewrite ``0001_initial_schema`` from the models (only while nothing has been released).
 
 Autogenerates against a throwaway embedded PostgreSQL, with the later revisions moved aside so
-that the empty database counts as up to date. Run from the project root: ``.venv/bin/python -m tools.regenerate_initial_migration``.
+that the empty database counts as up to date.
+Run from the project root: ``.venv/bin/python -m tools.regenerate_initial_migration``.
 """
 
 from __future__ import annotations

@@ -41,8 +41,9 @@ class OutboxEventColumns(SQLModel):
 
     id: uuid.UUID = uuid_pk()
     aggregate_id: uuid.UUID = Field(sa_type=Uuid, nullable=False)
-    aggregate_type: str = Field(default="", sa_type=String(100), nullable=False,
-                                sa_column_kwargs={"server_default": ""})
+    aggregate_type: str = Field(
+        default="", sa_type=String(100), nullable=False, sa_column_kwargs={"server_default": ""}
+    )
     event_type: str = Field(sa_type=String(100), nullable=False)
     event_data: dict[str, Any] = Field(sa_type=JSONB, nullable=False)
     correlation_id: uuid.UUID | None = Field(default=None, sa_type=Uuid)
