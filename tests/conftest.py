@@ -14,20 +14,12 @@ from pathlib import Path
 import psycopg
 import pytest
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
 from jobhub.platform import db as platform_db
+from jobhub.platform.migrations import alembic_config
 from jobhub.settings import reset_settings
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def alembic_config(url: str) -> Config:
-    config = Config(str(ROOT / "alembic.ini"))
-    config.attributes["url"] = url
-    return config
 
 
 def _server_database(admin_url: str, name: str) -> str:
