@@ -41,7 +41,7 @@ def empty_state(
         action if action is not None else rx.fragment(),
         direction="column",
         align="center",
-        gap=SPACE_TIGHT,
+        spacing=SPACE_TIGHT,
         padding="2.5rem 1rem",
         border_radius="var(--radius-4)",
         background=SURFACE,
@@ -54,7 +54,7 @@ def skeleton_lines(count: int = 3) -> rx.Component:
     return rx.flex(
         *[rx.skeleton(height="1rem", width="100%" if i % 2 == 0 else "70%") for i in range(count)],
         direction="column",
-        gap=SPACE_TIGHT,
+        spacing=SPACE_TIGHT,
         aria_hidden="true",
         width="100%",
     )
@@ -72,14 +72,14 @@ def card_skeletons(count: int = 6, *, label: str = "Loading") -> rx.Component:
                         rx.skeleton(height="0.9rem", width="50%"),
                         rx.skeleton(height="0.9rem", width="60%"),
                         direction="column",
-                        gap=SPACE_TIGHT,
+                        spacing=SPACE_TIGHT,
                     ),
                     aria_hidden="true",
                 )
                 for _ in range(count)
             ],
             columns={"initial": "1", "sm": "2", "md": "3"},
-            gap=SPACE_DEFAULT,
+            spacing=SPACE_DEFAULT,
             width="100%",
         ),
         width="100%",
@@ -143,7 +143,7 @@ def confirm_dialog(
                         on_click=on_confirm,
                     )
                 ),
-                gap=SPACE_TIGHT,
+                spacing=SPACE_TIGHT,
                 justify="end",
                 margin_top="1rem",
             ),

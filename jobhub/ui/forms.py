@@ -78,7 +78,7 @@ def form_field(
             display=rx.cond(has_error, "block", "none"),
         ),
         direction="column",
-        gap=SPACE_TIGHT,
+        spacing=SPACE_TIGHT,
         width="100%",
     )
 

@@ -106,7 +106,7 @@ def pagination(
             ),
             align="center",
             justify="between",
-            gap=SPACE_DEFAULT,
+            spacing=SPACE_DEFAULT,
             width="100%",
         ),
         aria_label=label,
