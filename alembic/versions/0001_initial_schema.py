@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 05:41:47.375465
+Create Date: 2026-11-25 06:21:47.176393
 """
 
 from collections.abc import Sequence
@@ -152,6 +152,143 @@ def upgrade() -> None:
         postgresql_where=sa.text("processed_at IS NULL"),
     )
     op.create_table(
+        "companies",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("slug", sa.String(length=255), nullable=False),
+        sa.Column("legal_name", sa.String(length=255), nullable=True),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("tagline", sa.String(length=500), nullable=True),
+        sa.Column("website_url", sa.String(length=500), nullable=True),
+        sa.Column("logo_url", sa.String(length=500), nullable=True),
+        sa.Column("cover_image_url", sa.String(length=500), nullable=True),
+        sa.Column("industry", sa.String(length=100), nullable=True),
+        sa.Column("company_size", sa.String(length=50), nullable=True),
+        sa.Column("founded_year", sa.Integer(), nullable=True),
+        sa.Column("headquarters_location", sa.String(length=255), nullable=True),
+        sa.Column("locations", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("latitude", sa.Float(), nullable=True),
+        sa.Column("longitude", sa.Float(), nullable=True),
+        sa.Column("employee_count", sa.Integer(), nullable=True),
+        sa.Column("annual_revenue", sa.String(length=50), nullable=True),
+        sa.Column("company_type", sa.String(length=50), nullable=True),
+        sa.Column("stock_symbol", sa.String(length=10), nullable=True),
+        sa.Column("linkedin_url", sa.String(length=500), nullable=True),
+        sa.Column("twitter_url", sa.String(length=500), nullable=True),
+        sa.Column("facebook_url", sa.String(length=500), nullable=True),
+        sa.Column("instagram_url", sa.String(length=500), nullable=True),
+        sa.Column("glassdoor_url", sa.String(length=500), nullable=True),
+        sa.Column("benefits", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("perks", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("values", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("culture_description", sa.Text(), nullable=True),
+        sa.Column("diversity_statement", sa.Text(), nullable=True),
+        sa.Column("remote_policy", sa.String(length=50), nullable=True),
+        sa.Column("is_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("verification_date", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("status", sa.String(length=20), server_default="active", nullable=False),
+        sa.Column("seo_title", sa.String(length=255), nullable=True),
+        sa.Column("seo_description", sa.Text(), nullable=True),
+        sa.Column(
+            "search_vector",
+            postgresql.TSVECTOR(),
+            sa.Computed(
+                "setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(industry, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')",
+                persisted=True,
+            ),
+            nullable=True,
+        ),
+        sa.Column("created_by", sa.Uuid(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint(
+            "company_size IN ('1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001+')",
+            name=op.f("ck_companies_company_size"),
+        ),
+        sa.CheckConstraint(
+            "company_type IN ('startup', 'small_business', 'enterprise', 'non_profit', 'government')",
+            name=op.f("ck_companies_company_type"),
+        ),
+        sa.CheckConstraint(
+            "remote_policy IN ('remote_first', 'hybrid', 'office_first', 'flexible')",
+            name=op.f("ck_companies_remote_policy"),
+        ),
+        sa.CheckConstraint("status IN ('active', 'inactive', 'suspended')", name=op.f("ck_companies_status")),
+        sa.CheckConstraint(
+            "latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180",
+            name=op.f("ck_companies_coordinates"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_companies")),
+        sa.UniqueConstraint("slug", name=op.f("uq_companies_slug")),
+        schema="companies",
+    )
+    op.create_index(
+        "idx_companies_coordinates",
+        "companies",
+        ["latitude", "longitude"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_industry",
+        "companies",
+        ["industry"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_location",
+        "companies",
+        ["headquarters_location"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_search",
+        "companies",
+        ["search_vector"],
+        unique=False,
+        schema="companies",
+        postgresql_using="gin",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_size",
+        "companies",
+        ["company_size"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_slug",
+        "companies",
+        ["slug"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_status",
+        "companies",
+        ["status"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_companies_verified",
+        "companies",
+        ["is_verified"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_table(
         "domain_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("aggregate_id", sa.Uuid(), nullable=False),
@@ -247,6 +384,65 @@ def upgrade() -> None:
     )
     op.create_index("idx_domain_events_type", "domain_events", ["event_type"], unique=False, schema="jobs")
     op.create_table(
+        "job_categories",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("slug", sa.String(length=100), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("parent_id", sa.Uuid(), nullable=True),
+        sa.Column("icon_url", sa.String(length=500), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("sort_order", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["parent_id"], ["jobs.job_categories.id"], name=op.f("fk_job_categories_parent_id_job_categories")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job_categories")),
+        sa.UniqueConstraint("name", name=op.f("uq_job_categories_name")),
+        sa.UniqueConstraint("slug", name=op.f("uq_job_categories_slug")),
+        schema="jobs",
+    )
+    op.create_index("idx_job_categories_active", "job_categories", ["is_active"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_job_categories_parent_id", "job_categories", ["parent_id"], unique=False, schema="jobs"
+    )
+    op.create_index("idx_job_categories_slug", "job_categories", ["slug"], unique=False, schema="jobs")
+    op.create_table(
+        "job_search_alerts",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column(
+            "search_criteria", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=False
+        ),
+        sa.Column("frequency", sa.String(length=20), server_default="daily", nullable=False),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("last_sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("job_count_since_last_sent", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "frequency IN ('immediate', 'daily', 'weekly')", name=op.f("ck_job_search_alerts_frequency")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job_search_alerts")),
+        schema="jobs",
+    )
+    op.create_index(
+        "idx_job_search_alerts_active", "job_search_alerts", ["is_active"], unique=False, schema="jobs"
+    )
+    op.create_index(
+        "idx_job_search_alerts_frequency",
+        "job_search_alerts",
+        ["frequency"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index(
+        "idx_job_search_alerts_user_id", "job_search_alerts", ["user_id"], unique=False, schema="jobs"
+    )
+    op.create_table(
         "outbox_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("aggregate_id", sa.Uuid(), nullable=False),
@@ -275,6 +471,69 @@ def upgrade() -> None:
         schema="jobs",
         postgresql_where=sa.text("processed_at IS NULL"),
     )
+    op.create_table(
+        "saved_searches",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column(
+            "search_params", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=False
+        ),
+        sa.Column("alert_frequency", sa.String(length=20), server_default="never", nullable=False),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("last_run_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("results_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "alert_frequency IN ('immediate', 'daily', 'weekly', 'never')",
+            name=op.f("ck_saved_searches_alert_frequency"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_searches")),
+        schema="jobs",
+    )
+    op.create_index("idx_saved_searches_active", "saved_searches", ["is_active"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_saved_searches_frequency",
+        "saved_searches",
+        ["alert_frequency"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index("idx_saved_searches_user_id", "saved_searches", ["user_id"], unique=False, schema="jobs")
+    op.create_table(
+        "conversations",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("type", sa.String(length=20), server_default="direct", nullable=False),
+        sa.Column("title", sa.String(length=255), nullable=True),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("created_by", sa.Uuid(), nullable=False),
+        sa.Column("is_archived", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("last_message_id", sa.Uuid(), nullable=True),
+        sa.Column("last_message_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("participant_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("message_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("type IN ('direct', 'group', 'support')", name=op.f("ck_conversations_type")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_conversations")),
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_conversations_archived", "conversations", ["is_archived"], unique=False, schema="messaging"
+    )
+    op.create_index(
+        "idx_conversations_created_by", "conversations", ["created_by"], unique=False, schema="messaging"
+    )
+    op.create_index(
+        "idx_conversations_last_message",
+        "conversations",
+        [sa.literal_column("last_message_at DESC")],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index("idx_conversations_type", "conversations", ["type"], unique=False, schema="messaging")
     op.create_table(
         "domain_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
@@ -474,11 +733,1046 @@ def upgrade() -> None:
         schema="profiles",
         postgresql_where=sa.text("processed_at IS NULL"),
     )
+    op.create_table(
+        "company_employees",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("company_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
+        sa.Column("role", sa.String(length=100), nullable=True),
+        sa.Column("department", sa.String(length=100), nullable=True),
+        sa.Column("team_role", sa.String(length=20), nullable=True),
+        sa.Column("is_admin", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("is_hiring_manager", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("employment_status", sa.String(length=20), server_default="active", nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=True),
+        sa.Column("end_date", sa.Date(), nullable=True),
+        sa.Column("invited_by", sa.Uuid(), nullable=True),
+        sa.Column("invitation_email", sa.String(length=255), nullable=True),
+        sa.Column("invitation_token", sa.String(length=255), nullable=True),
+        sa.Column("invitation_expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("joined_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "employment_status IN ('active', 'inactive', 'pending')",
+            name=op.f("ck_company_employees_employment_status"),
+        ),
+        sa.CheckConstraint(
+            "team_role IN ('owner', 'admin', 'recruiter', 'hiring_manager')",
+            name=op.f("ck_company_employees_team_role"),
+        ),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR start_date <= end_date",
+            name=op.f("ck_company_employees_dates"),
+        ),
+        sa.CheckConstraint(
+            "user_id IS NOT NULL OR invitation_email IS NOT NULL",
+            name=op.f("ck_company_employees_member_or_invitee"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"], ["companies.companies.id"], name=op.f("fk_company_employees_company_id_companies")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_company_employees")),
+        sa.UniqueConstraint("company_id", "user_id", name=op.f("uq_company_employees_company_id_user_id")),
+        schema="companies",
+    )
+    op.create_index(
+        "idx_company_employees_admin",
+        "company_employees",
+        ["company_id"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("is_admin = true"),
+    )
+    op.create_index(
+        "idx_company_employees_company_id",
+        "company_employees",
+        ["company_id"],
+        unique=False,
+        schema="companies",
+    )
+    op.create_index(
+        "idx_company_employees_hiring_manager",
+        "company_employees",
+        ["company_id"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("is_hiring_manager = true"),
+    )
+    op.create_index(
+        "idx_company_employees_invitation_token",
+        "company_employees",
+        ["invitation_token"],
+        unique=True,
+        schema="companies",
+        postgresql_where=sa.text("invitation_token IS NOT NULL"),
+    )
+    op.create_index(
+        "idx_company_employees_status",
+        "company_employees",
+        ["employment_status"],
+        unique=False,
+        schema="companies",
+    )
+    op.create_index(
+        "idx_company_employees_user_id", "company_employees", ["user_id"], unique=False, schema="companies"
+    )
+    op.create_table(
+        "company_photos",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("company_id", sa.Uuid(), nullable=False),
+        sa.Column("uploaded_by", sa.Uuid(), nullable=False),
+        sa.Column("file_name", sa.String(length=255), nullable=False),
+        sa.Column("file_url", sa.String(length=500), nullable=False),
+        sa.Column("file_size", sa.Integer(), nullable=True),
+        sa.Column("caption", sa.Text(), nullable=True),
+        sa.Column("photo_type", sa.String(length=50), nullable=True),
+        sa.Column("is_featured", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("display_order", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="pending", nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "photo_type IN ('office', 'team', 'event', 'culture', 'product')",
+            name=op.f("ck_company_photos_photo_type"),
+        ),
+        sa.CheckConstraint(
+            "status IN ('pending', 'approved', 'rejected')", name=op.f("ck_company_photos_status")
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"],
+            ["companies.companies.id"],
+            name=op.f("fk_company_photos_company_id_companies"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_company_photos")),
+        schema="companies",
+    )
+    op.create_index(
+        "idx_company_photos_company_id", "company_photos", ["company_id"], unique=False, schema="companies"
+    )
+    op.create_index(
+        "idx_company_photos_featured",
+        "company_photos",
+        ["company_id"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("is_featured = true"),
+    )
+    op.create_index(
+        "idx_company_photos_status", "company_photos", ["status"], unique=False, schema="companies"
+    )
+    op.create_index(
+        "idx_company_photos_type", "company_photos", ["photo_type"], unique=False, schema="companies"
+    )
+    op.create_table(
+        "company_reviews",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("company_id", sa.Uuid(), nullable=False),
+        sa.Column("reviewer_id", sa.Uuid(), nullable=True),
+        sa.Column("reviewer_type", sa.String(length=20), nullable=True),
+        sa.Column("job_title", sa.String(length=255), nullable=True),
+        sa.Column("employment_status", sa.String(length=20), nullable=True),
+        sa.Column("employment_duration", sa.String(length=50), nullable=True),
+        sa.Column("overall_rating", sa.Integer(), nullable=False),
+        sa.Column("work_life_balance_rating", sa.Integer(), nullable=True),
+        sa.Column("culture_rating", sa.Integer(), nullable=True),
+        sa.Column("career_growth_rating", sa.Integer(), nullable=True),
+        sa.Column("compensation_rating", sa.Integer(), nullable=True),
+        sa.Column("management_rating", sa.Integer(), nullable=True),
+        sa.Column("title", sa.String(length=255), nullable=False),
+        sa.Column("pros", sa.Text(), nullable=False),
+        sa.Column("cons", sa.Text(), nullable=False),
+        sa.Column("advice_to_management", sa.Text(), nullable=True),
+        sa.Column("would_recommend", sa.Boolean(), nullable=True),
+        sa.Column("is_anonymous", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("is_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="pending", nullable=False),
+        sa.Column("moderation_notes", sa.Text(), nullable=True),
+        sa.Column("moderated_by", sa.Uuid(), nullable=True),
+        sa.Column("moderated_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("helpful_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("not_helpful_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "employment_status IN ('current', 'former')", name=op.f("ck_company_reviews_employment_status")
+        ),
+        sa.CheckConstraint(
+            "reviewer_type IN ('current_employee', 'former_employee', 'interview_candidate')",
+            name=op.f("ck_company_reviews_reviewer_type"),
+        ),
+        sa.CheckConstraint(
+            "status IN ('pending', 'approved', 'rejected', 'flagged', 'removed')",
+            name=op.f("ck_company_reviews_status"),
+        ),
+        sa.CheckConstraint(
+            "career_growth_rating >= 1 AND career_growth_rating <= 5",
+            name=op.f("ck_company_reviews_career_growth_rating_range"),
+        ),
+        sa.CheckConstraint(
+            "compensation_rating >= 1 AND compensation_rating <= 5",
+            name=op.f("ck_company_reviews_compensation_rating_range"),
+        ),
+        sa.CheckConstraint(
+            "culture_rating >= 1 AND culture_rating <= 5",
+            name=op.f("ck_company_reviews_culture_rating_range"),
+        ),
+        sa.CheckConstraint(
+            "management_rating >= 1 AND management_rating <= 5",
+            name=op.f("ck_company_reviews_management_rating_range"),
+        ),
+        sa.CheckConstraint(
+            "overall_rating >= 1 AND overall_rating <= 5",
+            name=op.f("ck_company_reviews_overall_rating_range"),
+        ),
+        sa.CheckConstraint(
+            "work_life_balance_rating >= 1 AND work_life_balance_rating <= 5",
+            name=op.f("ck_company_reviews_work_life_balance_rating_range"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["company_id"],
+            ["companies.companies.id"],
+            name=op.f("fk_company_reviews_company_id_companies"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_company_reviews")),
+        sa.UniqueConstraint(
+            "company_id", "reviewer_id", name=op.f("uq_company_reviews_company_id_reviewer_id")
+        ),
+        schema="companies",
+    )
+    op.create_index(
+        "idx_company_reviews_approved",
+        "company_reviews",
+        ["company_id", "status", "created_at"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("status = 'approved'"),
+    )
+    op.create_index(
+        "idx_company_reviews_company_id", "company_reviews", ["company_id"], unique=False, schema="companies"
+    )
+    op.create_index(
+        "idx_company_reviews_rating", "company_reviews", ["overall_rating"], unique=False, schema="companies"
+    )
+    op.create_index(
+        "idx_company_reviews_reviewer_id",
+        "company_reviews",
+        ["reviewer_id"],
+        unique=False,
+        schema="companies",
+        postgresql_where=sa.text("reviewer_id IS NOT NULL"),
+    )
+    op.create_index(
+        "idx_company_reviews_status", "company_reviews", ["status"], unique=False, schema="companies"
+    )
+    op.create_table(
+        "jobs",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("employer_id", sa.Uuid(), nullable=False),
+        sa.Column("company_id", sa.Uuid(), nullable=True),
+        sa.Column("title", sa.String(length=255), nullable=False),
+        sa.Column("slug", sa.String(length=255), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("requirements", sa.Text(), nullable=True),
+        sa.Column("responsibilities", sa.Text(), nullable=True),
+        sa.Column("benefits", sa.Text(), nullable=True),
+        sa.Column("category_id", sa.Uuid(), nullable=True),
+        sa.Column("employment_type", sa.String(length=50), nullable=False),
+        sa.Column("experience_level", sa.String(length=50), nullable=True),
+        sa.Column("location", sa.String(length=255), nullable=True),
+        sa.Column("is_remote", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("remote_policy", sa.String(length=50), nullable=True),
+        sa.Column("salary_min", sa.Integer(), nullable=True),
+        sa.Column("salary_max", sa.Integer(), nullable=True),
+        sa.Column("salary_currency", sa.String(length=3), server_default="USD", nullable=False),
+        sa.Column("salary_period", sa.String(length=20), nullable=True),
+        sa.Column("salary_min_yearly", sa.Integer(), nullable=True),
+        sa.Column("salary_max_yearly", sa.Integer(), nullable=True),
+        sa.Column("show_salary", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("required_skills", sa.ARRAY(sa.Uuid()), nullable=True),
+        sa.Column("preferred_skills", sa.ARRAY(sa.Uuid()), nullable=True),
+        sa.Column("application_deadline", sa.Date(), nullable=True),
+        sa.Column("status", sa.String(length=20), server_default="draft", nullable=False),
+        sa.Column("priority_level", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("application_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("view_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("save_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("share_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("external_application_url", sa.String(length=500), nullable=True),
+        sa.Column("application_instructions", sa.Text(), nullable=True),
+        sa.Column(
+            "screening_questions", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True
+        ),
+        sa.Column(
+            "auto_reject_criteria", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True
+        ),
+        sa.Column("seo_title", sa.String(length=255), nullable=True),
+        sa.Column("seo_description", sa.Text(), nullable=True),
+        sa.Column("latitude", sa.Float(), nullable=True),
+        sa.Column("longitude", sa.Float(), nullable=True),
+        sa.Column("search_keywords", sa.Text(), nullable=True),
+        sa.Column(
+            "search_vector",
+            postgresql.TSVECTOR(),
+            sa.Computed(
+                "setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_keywords, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')",
+                persisted=True,
+            ),
+            nullable=True,
+        ),
+        sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint(
+            "employment_type IN ('full_time', 'part_time', 'contract', 'freelance', 'internship')",
+            name=op.f("ck_jobs_employment_type"),
+        ),
+        sa.CheckConstraint(
+            "experience_level IN ('entry', 'junior', 'mid', 'senior', 'lead', 'executive')",
+            name=op.f("ck_jobs_experience_level"),
+        ),
+        sa.CheckConstraint(
+            "remote_policy IN ('remote_only', 'hybrid', 'onsite', 'flexible')",
+            name=op.f("ck_jobs_remote_policy"),
+        ),
+        sa.CheckConstraint(
+            "salary_period IN ('hourly', 'daily', 'weekly', 'monthly', 'yearly')",
+            name=op.f("ck_jobs_salary_period"),
+        ),
+        sa.CheckConstraint(
+            "status IN ('draft', 'published', 'paused', 'closed', 'expired', 'removed')",
+            name=op.f("ck_jobs_status"),
+        ),
+        sa.CheckConstraint(
+            "latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180", name=op.f("ck_jobs_coordinates")
+        ),
+        sa.CheckConstraint(
+            "salary_min IS NULL OR salary_max IS NULL OR salary_min <= salary_max",
+            name=op.f("ck_jobs_salary_order"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["category_id"], ["jobs.job_categories.id"], name=op.f("fk_jobs_category_id_job_categories")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_jobs")),
+        sa.UniqueConstraint("slug", name=op.f("uq_jobs_slug")),
+        schema="jobs",
+    )
+    op.create_index(
+        "idx_jobs_active_published",
+        "jobs",
+        ["status", sa.literal_column("published_at DESC")],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.create_index("idx_jobs_category_id", "jobs", ["category_id"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_jobs_company_id",
+        "jobs",
+        ["company_id"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_coordinates",
+        "jobs",
+        ["latitude", "longitude"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_employer_id",
+        "jobs",
+        ["employer_id"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_employment_type",
+        "jobs",
+        ["employment_type"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_experience_level",
+        "jobs",
+        ["experience_level"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_expires_at",
+        "jobs",
+        ["expires_at"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_location",
+        "jobs",
+        ["location"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_location_remote",
+        "jobs",
+        ["location", "is_remote"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_published",
+        "jobs",
+        ["published_at"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_remote",
+        "jobs",
+        ["is_remote"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_salary_range",
+        "jobs",
+        ["salary_min", "salary_max"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_salary_yearly",
+        "jobs",
+        ["salary_min_yearly", "salary_max_yearly"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_search",
+        "jobs",
+        ["search_vector"],
+        unique=False,
+        schema="jobs",
+        postgresql_using="gin",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_status",
+        "jobs",
+        ["status"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index(
+        "idx_jobs_title_trgm",
+        "jobs",
+        ["title"],
+        unique=False,
+        schema="jobs",
+        postgresql_using="gin",
+        postgresql_ops={"title": "gin_trgm_ops"},
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_table(
+        "conversation_participants",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("conversation_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("role", sa.String(length=20), server_default="member", nullable=False),
+        sa.Column("joined_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("left_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("last_read_message_id", sa.Uuid(), nullable=True),
+        sa.Column("last_read_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("unread_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("is_muted", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("muted_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column(
+            "notification_settings",
+            postgresql.JSONB(none_as_null=True, astext_type=sa.Text()),
+            server_default=sa.text('\'{"email": true, "push": true}\'::jsonb'),
+            nullable=False,
+        ),
+        sa.CheckConstraint(
+            "role IN ('admin', 'moderator', 'member')", name=op.f("ck_conversation_participants_role")
+        ),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["messaging.conversations.id"],
+            name=op.f("fk_conversation_participants_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_conversation_participants")),
+        sa.UniqueConstraint(
+            "conversation_id", "user_id", name=op.f("uq_conversation_participants_conversation_id_user_id")
+        ),
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_conversation_participants_active",
+        "conversation_participants",
+        ["conversation_id"],
+        unique=False,
+        schema="messaging",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index(
+        "idx_conversation_participants_conversation_id",
+        "conversation_participants",
+        ["conversation_id"],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_conversation_participants_unread",
+        "conversation_participants",
+        ["user_id", "unread_count"],
+        unique=False,
+        schema="messaging",
+        postgresql_where=sa.text("unread_count > 0"),
+    )
+    op.create_index(
+        "idx_conversation_participants_user_active",
+        "conversation_participants",
+        ["user_id", "is_active"],
+        unique=False,
+        schema="messaging",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index(
+        "idx_conversation_participants_user_id",
+        "conversation_participants",
+        ["user_id"],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_table(
+        "messages",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("conversation_id", sa.Uuid(), nullable=False),
+        sa.Column("sender_id", sa.Uuid(), nullable=False),
+        sa.Column("parent_message_id", sa.Uuid(), nullable=True),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("message_type", sa.String(length=20), server_default="text", nullable=False),
+        sa.Column("metadata", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_edited", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("edited_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("is_deleted", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("deleted_by", sa.Uuid(), nullable=True),
+        sa.Column("reply_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("reaction_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "message_type IN ('text', 'image', 'file', 'system', 'job_share')",
+            name=op.f("ck_messages_message_type"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["conversation_id"],
+            ["messaging.conversations.id"],
+            name=op.f("fk_messages_conversation_id_conversations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["parent_message_id"],
+            ["messaging.messages.id"],
+            name=op.f("fk_messages_parent_message_id_messages"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_messages")),
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_messages_conversation_id",
+        "messages",
+        ["conversation_id", sa.literal_column("created_at DESC")],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_messages_parent",
+        "messages",
+        ["parent_message_id"],
+        unique=False,
+        schema="messaging",
+        postgresql_where=sa.text("parent_message_id IS NOT NULL"),
+    )
+    op.create_index(
+        "idx_messages_search",
+        "messages",
+        [sa.literal_column("to_tsvector('english'::regconfig, content)")],
+        unique=False,
+        schema="messaging",
+        postgresql_using="gin",
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.create_index("idx_messages_sender_id", "messages", ["sender_id"], unique=False, schema="messaging")
+    op.create_index("idx_messages_type", "messages", ["message_type"], unique=False, schema="messaging")
+    op.create_table(
+        "job_applications",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("job_id", sa.Uuid(), nullable=False),
+        sa.Column("applicant_id", sa.Uuid(), nullable=False),
+        sa.Column("resume_id", sa.Uuid(), nullable=True),
+        sa.Column("cover_letter", sa.Text(), nullable=True),
+        sa.Column("status", sa.String(length=20), server_default="applied", nullable=False),
+        sa.Column("source", sa.String(length=50), nullable=True),
+        sa.Column(
+            "screening_answers", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True
+        ),
+        sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("rating", sa.Integer(), nullable=True),
+        sa.Column("rejection_reason", sa.String(length=255), nullable=True),
+        sa.Column("interview_scheduled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("offer_details", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("offer_expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("response_deadline", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("applied_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column(
+            "status_updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
+        sa.Column("status_updated_by", sa.Uuid(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "status IN ('applied', 'screening', 'interviewing', 'offered', 'hired', 'rejected', 'withdrawn')",
+            name=op.f("ck_job_applications_status"),
+        ),
+        sa.CheckConstraint("rating >= 1 AND rating <= 5", name=op.f("ck_job_applications_rating_range")),
+        sa.ForeignKeyConstraint(["job_id"], ["jobs.jobs.id"], name=op.f("fk_job_applications_job_id_jobs")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job_applications")),
+        sa.UniqueConstraint("job_id", "applicant_id", name=op.f("uq_job_applications_job_id_applicant_id")),
+        schema="jobs",
+    )
+    op.create_index(
+        "idx_job_applications_applicant_id", "job_applications", ["applicant_id"], unique=False, schema="jobs"
+    )
+    op.create_index(
+        "idx_job_applications_applied_at", "job_applications", ["applied_at"], unique=False, schema="jobs"
+    )
+    op.create_index(
+        "idx_job_applications_employer_review",
+        "job_applications",
+        ["job_id", "status", "applied_at"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("status IN ('applied', 'screening')"),
+    )
+    op.create_index(
+        "idx_job_applications_job_id", "job_applications", ["job_id"], unique=False, schema="jobs"
+    )
+    op.create_index(
+        "idx_job_applications_job_status",
+        "job_applications",
+        ["job_id", "status"],
+        unique=False,
+        schema="jobs",
+    )
+    op.create_index(
+        "idx_job_applications_rating",
+        "job_applications",
+        ["rating"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("rating IS NOT NULL"),
+    )
+    op.create_index(
+        "idx_job_applications_status", "job_applications", ["status"], unique=False, schema="jobs"
+    )
+    op.create_table(
+        "job_views",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("job_id", sa.Uuid(), nullable=False),
+        sa.Column("viewer_id", sa.Uuid(), nullable=True),
+        sa.Column("ip_address", postgresql.INET(), nullable=True),
+        sa.Column("user_agent", sa.Text(), nullable=True),
+        sa.Column("referrer", sa.String(length=500), nullable=True),
+        sa.Column("session_id", sa.String(length=255), nullable=True),
+        sa.Column("view_duration_seconds", sa.Integer(), nullable=True),
+        sa.Column("viewed_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["job_id"], ["jobs.jobs.id"], name=op.f("fk_job_views_job_id_jobs"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_job_views")),
+        schema="jobs",
+    )
+    op.create_index("idx_job_views_job_id", "job_views", ["job_id"], unique=False, schema="jobs")
+    op.create_index("idx_job_views_session", "job_views", ["session_id"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_job_views_unique",
+        "job_views",
+        [
+            "job_id",
+            sa.literal_column("COALESCE(viewer_id::text, host(ip_address))"),
+            sa.literal_column("date_trunc('hour', (viewed_at AT TIME ZONE 'UTC'))"),
+        ],
+        unique=True,
+        schema="jobs",
+    )
+    op.create_index("idx_job_views_viewed_at", "job_views", ["viewed_at"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_job_views_viewer_id",
+        "job_views",
+        ["viewer_id"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("viewer_id IS NOT NULL"),
+    )
+    op.create_table(
+        "saved_jobs",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("job_id", sa.Uuid(), nullable=False),
+        sa.Column("notes", sa.Text(), nullable=True),
+        sa.Column("reminder_date", sa.Date(), nullable=True),
+        sa.Column("tags", sa.ARRAY(sa.String(length=50)), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["job_id"], ["jobs.jobs.id"], name=op.f("fk_saved_jobs_job_id_jobs"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_jobs")),
+        sa.UniqueConstraint("user_id", "job_id", name=op.f("uq_saved_jobs_user_id_job_id")),
+        schema="jobs",
+    )
+    op.create_index("idx_saved_jobs_job_id", "saved_jobs", ["job_id"], unique=False, schema="jobs")
+    op.create_index(
+        "idx_saved_jobs_reminder",
+        "saved_jobs",
+        ["reminder_date"],
+        unique=False,
+        schema="jobs",
+        postgresql_where=sa.text("reminder_date IS NOT NULL"),
+    )
+    op.create_index("idx_saved_jobs_user_id", "saved_jobs", ["user_id"], unique=False, schema="jobs")
+    op.create_table(
+        "message_attachments",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("message_id", sa.Uuid(), nullable=False),
+        sa.Column("file_name", sa.String(length=255), nullable=False),
+        sa.Column("original_file_name", sa.String(length=255), nullable=False),
+        sa.Column("file_size", sa.Integer(), nullable=False),
+        sa.Column("file_type", sa.String(length=100), nullable=False),
+        sa.Column("file_url", sa.String(length=500), nullable=False),
+        sa.Column("thumbnail_url", sa.String(length=500), nullable=True),
+        sa.Column("is_scanned", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("scan_result", sa.String(length=50), nullable=True),
+        sa.Column("download_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["message_id"],
+            ["messaging.messages.id"],
+            name=op.f("fk_message_attachments_message_id_messages"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_message_attachments")),
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_message_attachments_message_id",
+        "message_attachments",
+        ["message_id"],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_message_attachments_scanned",
+        "message_attachments",
+        ["is_scanned"],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_message_attachments_type", "message_attachments", ["file_type"], unique=False, schema="messaging"
+    )
+    op.create_table(
+        "message_reactions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("message_id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("reaction_type", sa.String(length=50), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["message_id"],
+            ["messaging.messages.id"],
+            name=op.f("fk_message_reactions_message_id_messages"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_message_reactions")),
+        sa.UniqueConstraint(
+            "message_id",
+            "user_id",
+            "reaction_type",
+            name=op.f("uq_message_reactions_message_id_user_id_reaction_type"),
+        ),
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_message_reactions_message_id",
+        "message_reactions",
+        ["message_id"],
+        unique=False,
+        schema="messaging",
+    )
+    op.create_index(
+        "idx_message_reactions_type", "message_reactions", ["reaction_type"], unique=False, schema="messaging"
+    )
+    op.create_index(
+        "idx_message_reactions_user_id", "message_reactions", ["user_id"], unique=False, schema="messaging"
+    )
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    op.drop_index("idx_message_reactions_user_id", table_name="message_reactions", schema="messaging")
+    op.drop_index("idx_message_reactions_type", table_name="message_reactions", schema="messaging")
+    op.drop_index("idx_message_reactions_message_id", table_name="message_reactions", schema="messaging")
+    op.drop_table("message_reactions", schema="messaging")
+    op.drop_index("idx_message_attachments_type", table_name="message_attachments", schema="messaging")
+    op.drop_index("idx_message_attachments_scanned", table_name="message_attachments", schema="messaging")
+    op.drop_index("idx_message_attachments_message_id", table_name="message_attachments", schema="messaging")
+    op.drop_table("message_attachments", schema="messaging")
+    op.drop_index("idx_saved_jobs_user_id", table_name="saved_jobs", schema="jobs")
+    op.drop_index(
+        "idx_saved_jobs_reminder",
+        table_name="saved_jobs",
+        schema="jobs",
+        postgresql_where=sa.text("reminder_date IS NOT NULL"),
+    )
+    op.drop_index("idx_saved_jobs_job_id", table_name="saved_jobs", schema="jobs")
+    op.drop_table("saved_jobs", schema="jobs")
+    op.drop_index(
+        "idx_job_views_viewer_id",
+        table_name="job_views",
+        schema="jobs",
+        postgresql_where=sa.text("viewer_id IS NOT NULL"),
+    )
+    op.drop_index("idx_job_views_viewed_at", table_name="job_views", schema="jobs")
+    op.drop_index("idx_job_views_unique", table_name="job_views", schema="jobs")
+    op.drop_index("idx_job_views_session", table_name="job_views", schema="jobs")
+    op.drop_index("idx_job_views_job_id", table_name="job_views", schema="jobs")
+    op.drop_table("job_views", schema="jobs")
+    op.drop_index("idx_job_applications_status", table_name="job_applications", schema="jobs")
+    op.drop_index(
+        "idx_job_applications_rating",
+        table_name="job_applications",
+        schema="jobs",
+        postgresql_where=sa.text("rating IS NOT NULL"),
+    )
+    op.drop_index("idx_job_applications_job_status", table_name="job_applications", schema="jobs")
+    op.drop_index("idx_job_applications_job_id", table_name="job_applications", schema="jobs")
+    op.drop_index(
+        "idx_job_applications_employer_review",
+        table_name="job_applications",
+        schema="jobs",
+        postgresql_where=sa.text("status IN ('applied', 'screening')"),
+    )
+    op.drop_index("idx_job_applications_applied_at", table_name="job_applications", schema="jobs")
+    op.drop_index("idx_job_applications_applicant_id", table_name="job_applications", schema="jobs")
+    op.drop_table("job_applications", schema="jobs")
+    op.drop_index("idx_messages_type", table_name="messages", schema="messaging")
+    op.drop_index("idx_messages_sender_id", table_name="messages", schema="messaging")
+    op.drop_index(
+        "idx_messages_search",
+        table_name="messages",
+        schema="messaging",
+        postgresql_using="gin",
+        postgresql_where=sa.text("NOT is_deleted"),
+    )
+    op.drop_index(
+        "idx_messages_parent",
+        table_name="messages",
+        schema="messaging",
+        postgresql_where=sa.text("parent_message_id IS NOT NULL"),
+    )
+    op.drop_index("idx_messages_conversation_id", table_name="messages", schema="messaging")
+    op.drop_table("messages", schema="messaging")
+    op.drop_index(
+        "idx_conversation_participants_user_id", table_name="conversation_participants", schema="messaging"
+    )
+    op.drop_index(
+        "idx_conversation_participants_user_active",
+        table_name="conversation_participants",
+        schema="messaging",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_index(
+        "idx_conversation_participants_unread",
+        table_name="conversation_participants",
+        schema="messaging",
+        postgresql_where=sa.text("unread_count > 0"),
+    )
+    op.drop_index(
+        "idx_conversation_participants_conversation_id",
+        table_name="conversation_participants",
+        schema="messaging",
+    )
+    op.drop_index(
+        "idx_conversation_participants_active",
+        table_name="conversation_participants",
+        schema="messaging",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_table("conversation_participants", schema="messaging")
+    op.drop_index(
+        "idx_jobs_title_trgm",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_using="gin",
+        postgresql_ops={"title": "gin_trgm_ops"},
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_status", table_name="jobs", schema="jobs", postgresql_where=sa.text("deleted_at IS NULL")
+    )
+    op.drop_index(
+        "idx_jobs_search",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_using="gin",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_salary_yearly",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_salary_range",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_remote", table_name="jobs", schema="jobs", postgresql_where=sa.text("deleted_at IS NULL")
+    )
+    op.drop_index(
+        "idx_jobs_published",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_location_remote",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_location", table_name="jobs", schema="jobs", postgresql_where=sa.text("deleted_at IS NULL")
+    )
+    op.drop_index(
+        "idx_jobs_expires_at",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_experience_level",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_employment_type",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_employer_id",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_coordinates",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_jobs_company_id",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index("idx_jobs_category_id", table_name="jobs", schema="jobs")
+    op.drop_index(
+        "idx_jobs_active_published",
+        table_name="jobs",
+        schema="jobs",
+        postgresql_where=sa.text("status = 'published' AND deleted_at IS NULL"),
+    )
+    op.drop_table("jobs", schema="jobs")
+    op.drop_index("idx_company_reviews_status", table_name="company_reviews", schema="companies")
+    op.drop_index(
+        "idx_company_reviews_reviewer_id",
+        table_name="company_reviews",
+        schema="companies",
+        postgresql_where=sa.text("reviewer_id IS NOT NULL"),
+    )
+    op.drop_index("idx_company_reviews_rating", table_name="company_reviews", schema="companies")
+    op.drop_index("idx_company_reviews_company_id", table_name="company_reviews", schema="companies")
+    op.drop_index(
+        "idx_company_reviews_approved",
+        table_name="company_reviews",
+        schema="companies",
+        postgresql_where=sa.text("status = 'approved'"),
+    )
+    op.drop_table("company_reviews", schema="companies")
+    op.drop_index("idx_company_photos_type", table_name="company_photos", schema="companies")
+    op.drop_index("idx_company_photos_status", table_name="company_photos", schema="companies")
+    op.drop_index(
+        "idx_company_photos_featured",
+        table_name="company_photos",
+        schema="companies",
+        postgresql_where=sa.text("is_featured = true"),
+    )
+    op.drop_index("idx_company_photos_company_id", table_name="company_photos", schema="companies")
+    op.drop_table("company_photos", schema="companies")
+    op.drop_index("idx_company_employees_user_id", table_name="company_employees", schema="companies")
+    op.drop_index("idx_company_employees_status", table_name="company_employees", schema="companies")
+    op.drop_index(
+        "idx_company_employees_invitation_token",
+        table_name="company_employees",
+        schema="companies",
+        postgresql_where=sa.text("invitation_token IS NOT NULL"),
+    )
+    op.drop_index(
+        "idx_company_employees_hiring_manager",
+        table_name="company_employees",
+        schema="companies",
+        postgresql_where=sa.text("is_hiring_manager = true"),
+    )
+    op.drop_index("idx_company_employees_company_id", table_name="company_employees", schema="companies")
+    op.drop_index(
+        "idx_company_employees_admin",
+        table_name="company_employees",
+        schema="companies",
+        postgresql_where=sa.text("is_admin = true"),
+    )
+    op.drop_table("company_employees", schema="companies")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
@@ -518,6 +1812,20 @@ def downgrade() -> None:
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="messaging")
     op.drop_index("idx_domain_events_aggregate", table_name="domain_events", schema="messaging")
     op.drop_table("domain_events", schema="messaging")
+    op.drop_index("idx_conversations_type", table_name="conversations", schema="messaging")
+    op.drop_index("idx_conversations_last_message", table_name="conversations", schema="messaging")
+    op.drop_index("idx_conversations_created_by", table_name="conversations", schema="messaging")
+    op.drop_index("idx_conversations_archived", table_name="conversations", schema="messaging")
+    op.drop_table("conversations", schema="messaging")
+    op.drop_index("idx_saved_searches_user_id", table_name="saved_searches", schema="jobs")
+    op.drop_index(
+        "idx_saved_searches_frequency",
+        table_name="saved_searches",
+        schema="jobs",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_index("idx_saved_searches_active", table_name="saved_searches", schema="jobs")
+    op.drop_table("saved_searches", schema="jobs")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
@@ -526,6 +1834,19 @@ def downgrade() -> None:
     )
     op.drop_index("idx_outbox_events_processed", table_name="outbox_events", schema="jobs")
     op.drop_table("outbox_events", schema="jobs")
+    op.drop_index("idx_job_search_alerts_user_id", table_name="job_search_alerts", schema="jobs")
+    op.drop_index(
+        "idx_job_search_alerts_frequency",
+        table_name="job_search_alerts",
+        schema="jobs",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_index("idx_job_search_alerts_active", table_name="job_search_alerts", schema="jobs")
+    op.drop_table("job_search_alerts", schema="jobs")
+    op.drop_index("idx_job_categories_slug", table_name="job_categories", schema="jobs")
+    op.drop_index("idx_job_categories_parent_id", table_name="job_categories", schema="jobs")
+    op.drop_index("idx_job_categories_active", table_name="job_categories", schema="jobs")
+    op.drop_table("job_categories", schema="jobs")
     op.drop_index("idx_domain_events_type", table_name="domain_events", schema="jobs")
     op.drop_index("idx_domain_events_occurred_at", table_name="domain_events", schema="jobs")
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="jobs")
@@ -544,6 +1865,56 @@ def downgrade() -> None:
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="companies")
     op.drop_index("idx_domain_events_aggregate", table_name="domain_events", schema="companies")
     op.drop_table("domain_events", schema="companies")
+    op.drop_index(
+        "idx_companies_verified",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_status",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_slug",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_size",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_search",
+        table_name="companies",
+        schema="companies",
+        postgresql_using="gin",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_location",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_industry",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index(
+        "idx_companies_coordinates",
+        table_name="companies",
+        schema="companies",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_table("companies", schema="companies")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
