@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 06:21:47.176393
+Create Date: 2026-11-25 06:34:08.350248
 """
 
 from collections.abc import Sequence
@@ -89,6 +89,105 @@ def upgrade() -> None:
         postgresql_where=sa.text("processed_at IS NULL"),
     )
     op.create_table(
+        "permissions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("resource", sa.String(length=100), nullable=False),
+        sa.Column("action", sa.String(length=50), nullable=False),
+        sa.Column("conditions", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_permissions")),
+        sa.UniqueConstraint("name", name=op.f("uq_permissions_name")),
+        schema="auth",
+    )
+    op.create_table(
+        "roles",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=50), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("is_system_role", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_roles")),
+        sa.UniqueConstraint("name", name=op.f("uq_roles_name")),
+        schema="auth",
+    )
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("email", sa.String(length=255), nullable=False),
+        sa.Column("password_hash", sa.String(length=255), nullable=True),
+        sa.Column("first_name", sa.String(length=100), nullable=False),
+        sa.Column("last_name", sa.String(length=100), nullable=False),
+        sa.Column("user_type", sa.String(length=20), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="active", nullable=False),
+        sa.Column("email_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("email_verification_token", sa.String(length=255), nullable=True),
+        sa.Column("email_verification_expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("mfa_enabled", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("mfa_secret", sa.String(length=255), nullable=True),
+        sa.Column("mfa_backup_codes", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("google_id", sa.String(length=255), nullable=True),
+        sa.Column("linkedin_id", sa.String(length=255), nullable=True),
+        sa.Column("github_id", sa.String(length=255), nullable=True),
+        sa.Column("avatar_url", sa.String(length=500), nullable=True),
+        sa.Column("phone", sa.String(length=20), nullable=True),
+        sa.Column("phone_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("location", sa.String(length=255), nullable=True),
+        sa.Column("timezone", sa.String(length=50), server_default="UTC", nullable=False),
+        sa.Column("language", sa.String(length=10), server_default="en", nullable=False),
+        sa.Column("last_login_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_login_ip", postgresql.INET(), nullable=True),
+        sa.Column("failed_login_attempts", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("password_reset_token", sa.String(length=255), nullable=True),
+        sa.Column("password_reset_expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint(
+            "status IN ('active', 'suspended', 'banned', 'pending_verification')",
+            name=op.f("ck_users_status"),
+        ),
+        sa.CheckConstraint(
+            "user_type IN ('job_seeker', 'employer', 'admin')", name=op.f("ck_users_user_type")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+        sa.UniqueConstraint("github_id", name=op.f("uq_users_github_id")),
+        sa.UniqueConstraint("google_id", name=op.f("uq_users_google_id")),
+        sa.UniqueConstraint("linkedin_id", name=op.f("uq_users_linkedin_id")),
+        schema="auth",
+    )
+    op.create_index(
+        "idx_users_active",
+        "users",
+        ["id"],
+        unique=False,
+        schema="auth",
+        postgresql_where=sa.text("status = 'active' AND deleted_at IS NULL"),
+    )
+    op.create_index("idx_users_created_at", "users", ["created_at"], unique=False, schema="auth")
+    op.create_index(
+        "idx_users_email",
+        "users",
+        ["email"],
+        unique=False,
+        schema="auth",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_index("idx_users_last_login", "users", ["last_login_at"], unique=False, schema="auth")
+    op.create_index("idx_users_status", "users", ["status"], unique=False, schema="auth")
+    op.create_index(
+        "idx_users_user_type",
+        "users",
+        ["user_type"],
+        unique=False,
+        schema="auth",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.create_table(
         "domain_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("aggregate_id", sa.Uuid(), nullable=False),
@@ -150,6 +249,81 @@ def upgrade() -> None:
         unique=False,
         schema="billing",
         postgresql_where=sa.text("processed_at IS NULL"),
+    )
+    op.create_table(
+        "saga_instances",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("saga_type", sa.String(length=100), nullable=False),
+        sa.Column("saga_data", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=False),
+        sa.Column("current_step", sa.String(length=100), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="running", nullable=False),
+        sa.Column("correlation_id", sa.Uuid(), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("error_message", sa.Text(), nullable=True),
+        sa.CheckConstraint(
+            "status IN ('running', 'completed', 'failed', 'compensating')",
+            name=op.f("ck_saga_instances_status"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_saga_instances")),
+        sa.UniqueConstraint("correlation_id", name=op.f("uq_saga_instances_correlation_id")),
+        schema="billing",
+    )
+    op.create_index(
+        "idx_saga_instances_correlation", "saga_instances", ["correlation_id"], unique=False, schema="billing"
+    )
+    op.create_index("idx_saga_instances_status", "saga_instances", ["status"], unique=False, schema="billing")
+    op.create_index(
+        "idx_saga_instances_type", "saga_instances", ["saga_type"], unique=False, schema="billing"
+    )
+    op.create_table(
+        "subscription_plans",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("user_type", sa.String(length=20), nullable=False),
+        sa.Column("plan_type", sa.String(length=50), nullable=False),
+        sa.Column("price_monthly", sa.Numeric(precision=10, scale=2), nullable=True),
+        sa.Column("price_yearly", sa.Numeric(precision=10, scale=2), nullable=True),
+        sa.Column("currency", sa.String(length=3), server_default="USD", nullable=False),
+        sa.Column("stripe_price_id_monthly", sa.String(length=255), nullable=True),
+        sa.Column("stripe_price_id_yearly", sa.String(length=255), nullable=True),
+        sa.Column("trial_days", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("features", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=False),
+        sa.Column("limits", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("sort_order", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "plan_type IN ('job_seeker_free', 'job_seeker_premium', 'employer_basic', 'employer_premium', 'enterprise')",
+            name=op.f("ck_subscription_plans_plan_type"),
+        ),
+        sa.CheckConstraint(
+            "user_type IN ('job_seeker', 'employer')", name=op.f("ck_subscription_plans_user_type")
+        ),
+        sa.CheckConstraint(
+            "price_monthly >= 0 AND price_yearly >= 0 AND trial_days >= 0",
+            name=op.f("ck_subscription_plans_amounts"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_subscription_plans")),
+        sa.UniqueConstraint(
+            "stripe_price_id_monthly", name=op.f("uq_subscription_plans_stripe_price_id_monthly")
+        ),
+        sa.UniqueConstraint(
+            "stripe_price_id_yearly", name=op.f("uq_subscription_plans_stripe_price_id_yearly")
+        ),
+        schema="billing",
+    )
+    op.create_index(
+        "idx_subscription_plans_active", "subscription_plans", ["is_active"], unique=False, schema="billing"
+    )
+    op.create_index(
+        "idx_subscription_plans_user_type",
+        "subscription_plans",
+        ["user_type"],
+        unique=False,
+        schema="billing",
     )
     op.create_table(
         "companies",
@@ -640,6 +814,72 @@ def upgrade() -> None:
         "idx_domain_events_type", "domain_events", ["event_type"], unique=False, schema="notifications"
     )
     op.create_table(
+        "notification_preferences",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("email_enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("push_enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("sms_enabled", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("in_app_enabled", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("job_alerts", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("application_updates", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("messages", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("marketing", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("weekly_digest", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("frequency_job_alerts", sa.String(length=20), server_default="immediate", nullable=False),
+        sa.Column("quiet_hours_start", sa.Time(), nullable=True),
+        sa.Column("quiet_hours_end", sa.Time(), nullable=True),
+        sa.Column("timezone", sa.String(length=50), server_default="UTC", nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "frequency_job_alerts IN ('immediate', 'daily', 'weekly')",
+            name=op.f("ck_notification_preferences_frequency_job_alerts"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notification_preferences")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_notification_preferences_user_id")),
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_preferences_user_id",
+        "notification_preferences",
+        ["user_id"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_table(
+        "notification_templates",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("type", sa.String(length=50), nullable=False),
+        sa.Column("subject_template", sa.Text(), nullable=True),
+        sa.Column("body_template", sa.Text(), nullable=False),
+        sa.Column("variables", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "type IN ('email', 'push', 'sms', 'in_app')", name=op.f("ck_notification_templates_type")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notification_templates")),
+        sa.UniqueConstraint("name", name=op.f("uq_notification_templates_name")),
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_templates_name",
+        "notification_templates",
+        ["name"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_templates_type",
+        "notification_templates",
+        ["type"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_table(
         "outbox_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("aggregate_id", sa.Uuid(), nullable=False),
@@ -667,6 +907,90 @@ def upgrade() -> None:
         unique=False,
         schema="notifications",
         postgresql_where=sa.text("processed_at IS NULL"),
+    )
+    op.create_table(
+        "user_notifications",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("type", sa.String(length=50), nullable=False),
+        sa.Column("title", sa.String(length=255), nullable=False),
+        sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("data", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_read", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("read_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("action_url", sa.String(length=500), nullable=True),
+        sa.Column("priority", sa.String(length=20), server_default="normal", nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "priority IN ('low', 'normal', 'high', 'urgent')", name=op.f("ck_user_notifications_priority")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_notifications")),
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_user_notifications_created_at",
+        "user_notifications",
+        ["created_at"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_user_notifications_read",
+        "user_notifications",
+        ["user_id", "is_read"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_user_notifications_type", "user_notifications", ["type"], unique=False, schema="notifications"
+    )
+    op.create_index(
+        "idx_user_notifications_user_id",
+        "user_notifications",
+        ["user_id"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_table(
+        "certifications",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("issuing_organization", sa.String(length=255), nullable=False),
+        sa.Column("credential_id", sa.String(length=255), nullable=True),
+        sa.Column("credential_url", sa.String(length=500), nullable=True),
+        sa.Column("issue_date", sa.Date(), nullable=True),
+        sa.Column("expiration_date", sa.Date(), nullable=True),
+        sa.Column("does_not_expire", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("is_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("verification_method", sa.String(length=100), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "expiration_date IS NULL OR issue_date IS NULL OR issue_date <= expiration_date",
+            name=op.f("ck_certifications_expiration_date_order"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_certifications")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_certifications_expiration",
+        "certifications",
+        ["expiration_date"],
+        unique=False,
+        schema="profiles",
+        postgresql_where=sa.text("expiration_date IS NOT NULL"),
+    )
+    op.create_index(
+        "idx_certifications_organization",
+        "certifications",
+        ["issuing_organization"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_certifications_user_id", "certifications", ["user_id"], unique=False, schema="profiles"
     )
     op.create_table(
         "domain_events",
@@ -705,6 +1029,77 @@ def upgrade() -> None:
         "idx_domain_events_type", "domain_events", ["event_type"], unique=False, schema="profiles"
     )
     op.create_table(
+        "education",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("institution_name", sa.String(length=255), nullable=False),
+        sa.Column("degree_type", sa.String(length=100), nullable=True),
+        sa.Column("field_of_study", sa.String(length=255), nullable=True),
+        sa.Column("grade", sa.String(length=50), nullable=True),
+        sa.Column("start_date", sa.Date(), nullable=True),
+        sa.Column("end_date", sa.Date(), nullable=True),
+        sa.Column("is_current", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("activities", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR start_date <= end_date",
+            name=op.f("ck_education_end_date_order"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_education")),
+        schema="profiles",
+    )
+    op.create_index("idx_education_degree", "education", ["degree_type"], unique=False, schema="profiles")
+    op.create_index(
+        "idx_education_institution", "education", ["institution_name"], unique=False, schema="profiles"
+    )
+    op.create_index("idx_education_user_id", "education", ["user_id"], unique=False, schema="profiles")
+    op.create_table(
+        "experience",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("company_name", sa.String(length=255), nullable=False),
+        sa.Column("company_id", sa.Uuid(), nullable=True),
+        sa.Column("job_title", sa.String(length=255), nullable=False),
+        sa.Column("employment_type", sa.String(length=50), nullable=True),
+        sa.Column("location", sa.String(length=255), nullable=True),
+        sa.Column("is_remote", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("end_date", sa.Date(), nullable=True),
+        sa.Column("is_current", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("achievements", sa.ARRAY(sa.Text()), nullable=True),
+        sa.Column("skills_used", sa.ARRAY(sa.Uuid()), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "employment_type IN ('full_time', 'part_time', 'contract', 'freelance', 'internship')",
+            name=op.f("ck_experience_employment_type"),
+        ),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR start_date <= end_date",
+            name=op.f("ck_experience_end_date_order"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_experience")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_experience_company_id", "experience", ["company_id"], unique=False, schema="profiles"
+    )
+    op.create_index(
+        "idx_experience_current",
+        "experience",
+        ["user_id"],
+        unique=False,
+        schema="profiles",
+        postgresql_where=sa.text("is_current = true"),
+    )
+    op.create_index(
+        "idx_experience_dates", "experience", ["start_date", "end_date"], unique=False, schema="profiles"
+    )
+    op.create_index("idx_experience_user_id", "experience", ["user_id"], unique=False, schema="profiles")
+    op.create_table(
         "outbox_events",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("aggregate_id", sa.Uuid(), nullable=False),
@@ -732,6 +1127,333 @@ def upgrade() -> None:
         unique=False,
         schema="profiles",
         postgresql_where=sa.text("processed_at IS NULL"),
+    )
+    op.create_table(
+        "resumes",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("file_name", sa.String(length=255), nullable=False),
+        sa.Column("original_file_name", sa.String(length=255), nullable=False),
+        sa.Column("file_size", sa.Integer(), nullable=False),
+        sa.Column("file_type", sa.String(length=50), nullable=False),
+        sa.Column("file_url", sa.String(length=500), nullable=False),
+        sa.Column("is_primary", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column(
+            "parsed_content", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True
+        ),
+        sa.Column("parsing_status", sa.String(length=50), server_default="pending", nullable=False),
+        sa.Column("parsing_error", sa.Text(), nullable=True),
+        sa.Column("download_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("last_downloaded_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "parsing_status IN ('pending', 'processing', 'completed', 'failed')",
+            name=op.f("ck_resumes_parsing_status"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_resumes")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_resumes_parsing_status", "resumes", ["parsing_status"], unique=False, schema="profiles"
+    )
+    op.create_index(
+        "idx_resumes_primary",
+        "resumes",
+        ["user_id"],
+        unique=False,
+        schema="profiles",
+        postgresql_where=sa.text("is_primary = true"),
+    )
+    op.create_index("idx_resumes_user_id", "resumes", ["user_id"], unique=False, schema="profiles")
+    op.create_table(
+        "skills",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("category", sa.String(length=50), nullable=True),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("is_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_skills")),
+        sa.UniqueConstraint("name", name=op.f("uq_skills_name")),
+        schema="profiles",
+    )
+    op.create_index("idx_skills_category", "skills", ["category"], unique=False, schema="profiles")
+    op.create_index("idx_skills_name", "skills", ["name"], unique=False, schema="profiles")
+    op.create_table(
+        "user_connections",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("requester_id", sa.Uuid(), nullable=False),
+        sa.Column("addressee_id", sa.Uuid(), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="pending", nullable=False),
+        sa.Column("message", sa.Text(), nullable=True),
+        sa.Column("connected_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "status IN ('pending', 'accepted', 'declined', 'blocked')",
+            name=op.f("ck_user_connections_status"),
+        ),
+        sa.CheckConstraint("requester_id <> addressee_id", name=op.f("ck_user_connections_not_self")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_connections")),
+        sa.UniqueConstraint(
+            "requester_id", "addressee_id", name=op.f("uq_user_connections_requester_id_addressee_id")
+        ),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_connections_accepted",
+        "user_connections",
+        ["requester_id", "addressee_id"],
+        unique=False,
+        schema="profiles",
+        postgresql_where=sa.text("status = 'accepted'"),
+    )
+    op.create_index(
+        "idx_user_connections_addressee",
+        "user_connections",
+        ["addressee_id"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_connections_requester",
+        "user_connections",
+        ["requester_id"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_connections_status", "user_connections", ["status"], unique=False, schema="profiles"
+    )
+    op.create_table(
+        "user_profiles",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("headline", sa.String(length=500), nullable=True),
+        sa.Column("bio", sa.Text(), nullable=True),
+        sa.Column("summary", sa.Text(), nullable=True),
+        sa.Column("website_url", sa.String(length=500), nullable=True),
+        sa.Column("portfolio_url", sa.String(length=500), nullable=True),
+        sa.Column("github_url", sa.String(length=500), nullable=True),
+        sa.Column("linkedin_url", sa.String(length=500), nullable=True),
+        sa.Column("twitter_url", sa.String(length=500), nullable=True),
+        sa.Column("years_of_experience", sa.Integer(), nullable=True),
+        sa.Column("current_salary_range", sa.String(length=50), nullable=True),
+        sa.Column("desired_salary_range", sa.String(length=50), nullable=True),
+        sa.Column("availability", sa.String(length=50), nullable=True),
+        sa.Column("remote_preference", sa.String(length=50), nullable=True),
+        sa.Column("willing_to_relocate", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("profile_visibility", sa.String(length=20), server_default="public", nullable=False),
+        sa.Column("profile_completeness", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("last_active_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "availability IN ('immediately', 'within_2_weeks', 'within_month', 'not_looking')",
+            name=op.f("ck_user_profiles_availability"),
+        ),
+        sa.CheckConstraint(
+            "profile_visibility IN ('public', 'private', 'connections_only')",
+            name=op.f("ck_user_profiles_profile_visibility"),
+        ),
+        sa.CheckConstraint(
+            "remote_preference IN ('remote_only', 'hybrid', 'onsite', 'flexible')",
+            name=op.f("ck_user_profiles_remote_preference"),
+        ),
+        sa.CheckConstraint(
+            "profile_completeness BETWEEN 0 AND 100",
+            name=op.f("ck_user_profiles_profile_completeness_percentage"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_profiles")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_user_profiles_user_id")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_profiles_availability", "user_profiles", ["availability"], unique=False, schema="profiles"
+    )
+    op.create_index(
+        "idx_user_profiles_experience",
+        "user_profiles",
+        ["years_of_experience"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_profiles_user_id", "user_profiles", ["user_id"], unique=False, schema="profiles"
+    )
+    op.create_index(
+        "idx_user_profiles_visibility",
+        "user_profiles",
+        ["profile_visibility"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_table(
+        "role_permissions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("role_id", sa.Uuid(), nullable=False),
+        sa.Column("permission_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["permission_id"],
+            ["auth.permissions.id"],
+            name=op.f("fk_role_permissions_permission_id_permissions"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["role_id"], ["auth.roles.id"], name=op.f("fk_role_permissions_role_id_roles"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_role_permissions")),
+        sa.UniqueConstraint(
+            "role_id", "permission_id", name=op.f("uq_role_permissions_role_id_permission_id")
+        ),
+        schema="auth",
+    )
+    op.create_index(
+        "idx_role_permissions_permission_id",
+        "role_permissions",
+        ["permission_id"],
+        unique=False,
+        schema="auth",
+    )
+    op.create_index(
+        "idx_role_permissions_role_id", "role_permissions", ["role_id"], unique=False, schema="auth"
+    )
+    op.create_table(
+        "sessions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("token_hash", sa.String(length=255), nullable=False),
+        sa.Column("refresh_token_hash", sa.String(length=255), nullable=True),
+        sa.Column("device_info", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("ip_address", postgresql.INET(), nullable=True),
+        sa.Column("user_agent", sa.Text(), nullable=True),
+        sa.Column("location", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column(
+            "last_accessed_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("revoked_by", sa.Uuid(), nullable=True),
+        sa.Column("revoke_reason", sa.String(length=100), nullable=True),
+        sa.ForeignKeyConstraint(["revoked_by"], ["auth.users.id"], name=op.f("fk_sessions_revoked_by_users")),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["auth.users.id"], name=op.f("fk_sessions_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sessions")),
+        sa.UniqueConstraint("refresh_token_hash", name=op.f("uq_sessions_refresh_token_hash")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_sessions_token_hash")),
+        schema="auth",
+    )
+    op.create_index(
+        "idx_sessions_active",
+        "sessions",
+        ["user_id"],
+        unique=False,
+        schema="auth",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index("idx_sessions_expires_at", "sessions", ["expires_at"], unique=False, schema="auth")
+    op.create_index("idx_sessions_token_hash", "sessions", ["token_hash"], unique=False, schema="auth")
+    op.create_index("idx_sessions_user_id", "sessions", ["user_id"], unique=False, schema="auth")
+    op.create_table(
+        "user_roles",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("role_id", sa.Uuid(), nullable=False),
+        sa.Column("assigned_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("assigned_by", sa.Uuid(), nullable=True),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["assigned_by"], ["auth.users.id"], name=op.f("fk_user_roles_assigned_by_users")
+        ),
+        sa.ForeignKeyConstraint(
+            ["role_id"], ["auth.roles.id"], name=op.f("fk_user_roles_role_id_roles"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["auth.users.id"], name=op.f("fk_user_roles_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_roles")),
+        sa.UniqueConstraint("user_id", "role_id", name=op.f("uq_user_roles_user_id_role_id")),
+        schema="auth",
+    )
+    op.create_index(
+        "idx_user_roles_active",
+        "user_roles",
+        ["user_id", "role_id"],
+        unique=False,
+        schema="auth",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.create_index("idx_user_roles_role_id", "user_roles", ["role_id"], unique=False, schema="auth")
+    op.create_index("idx_user_roles_user_id", "user_roles", ["user_id"], unique=False, schema="auth")
+    op.create_table(
+        "user_subscriptions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("plan_id", sa.Uuid(), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="active", nullable=False),
+        sa.Column("billing_cycle", sa.String(length=20), nullable=True),
+        sa.Column("amount", sa.Numeric(precision=10, scale=2), nullable=False),
+        sa.Column("currency", sa.String(length=3), server_default="USD", nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("current_period_start", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("current_period_end", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("trial_end", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("cancel_at_period_end", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("cancelled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("cancellation_reason", sa.Text(), nullable=True),
+        sa.Column("auto_renew", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("stripe_customer_id", sa.String(length=255), nullable=True),
+        sa.Column("stripe_subscription_id", sa.String(length=255), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "billing_cycle IN ('monthly', 'yearly')", name=op.f("ck_user_subscriptions_billing_cycle")
+        ),
+        sa.CheckConstraint(
+            "status IN ('trialing', 'active', 'past_due', 'cancelled', 'expired', 'suspended')",
+            name=op.f("ck_user_subscriptions_status"),
+        ),
+        sa.CheckConstraint("amount >= 0", name=op.f("ck_user_subscriptions_amount")),
+        sa.ForeignKeyConstraint(
+            ["plan_id"],
+            ["billing.subscription_plans.id"],
+            name=op.f("fk_user_subscriptions_plan_id_subscription_plans"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_subscriptions")),
+        sa.UniqueConstraint(
+            "stripe_subscription_id", name=op.f("uq_user_subscriptions_stripe_subscription_id")
+        ),
+        schema="billing",
+    )
+    op.create_index(
+        "idx_user_subscriptions_current_period_end",
+        "user_subscriptions",
+        ["current_period_end"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_user_subscriptions_expires_at",
+        "user_subscriptions",
+        ["expires_at"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_user_subscriptions_plan_id", "user_subscriptions", ["plan_id"], unique=False, schema="billing"
+    )
+    op.create_index(
+        "idx_user_subscriptions_status", "user_subscriptions", ["status"], unique=False, schema="billing"
+    )
+    op.create_index(
+        "idx_user_subscriptions_user_id", "user_subscriptions", ["user_id"], unique=False, schema="billing"
     )
     op.create_table(
         "company_employees",
@@ -1328,6 +2050,246 @@ def upgrade() -> None:
     op.create_index("idx_messages_sender_id", "messages", ["sender_id"], unique=False, schema="messaging")
     op.create_index("idx_messages_type", "messages", ["message_type"], unique=False, schema="messaging")
     op.create_table(
+        "notification_delivery_log",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("notification_id", sa.Uuid(), nullable=True),
+        sa.Column("delivery_type", sa.String(length=20), nullable=False),
+        sa.Column("recipient", sa.String(length=255), nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="pending", nullable=False),
+        sa.Column("provider", sa.String(length=50), nullable=True),
+        sa.Column("provider_message_id", sa.String(length=255), nullable=True),
+        sa.Column("error_message", sa.Text(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("clicked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "delivery_type IN ('email', 'push', 'sms', 'in_app')",
+            name=op.f("ck_notification_delivery_log_delivery_type"),
+        ),
+        sa.CheckConstraint(
+            "status IN ('pending', 'sent', 'delivered', 'failed', 'bounced')",
+            name=op.f("ck_notification_delivery_log_status"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["notification_id"],
+            ["notifications.user_notifications.id"],
+            name=op.f("fk_notification_delivery_log_notification_id_user_notifications"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notification_delivery_log")),
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_delivery_log_notification_id",
+        "notification_delivery_log",
+        ["notification_id"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_delivery_log_sent_at",
+        "notification_delivery_log",
+        ["sent_at"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_delivery_log_status",
+        "notification_delivery_log",
+        ["status"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_index(
+        "idx_notification_delivery_log_type",
+        "notification_delivery_log",
+        ["delivery_type"],
+        unique=False,
+        schema="notifications",
+    )
+    op.create_table(
+        "skill_assessments",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("skill_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=255), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column("difficulty_level", sa.String(length=20), nullable=True),
+        sa.Column("duration_minutes", sa.Integer(), nullable=False),
+        sa.Column("question_count", sa.Integer(), nullable=False),
+        sa.Column("passing_score", sa.Integer(), nullable=False),
+        sa.Column("is_active", sa.Boolean(), server_default=sa.text("true"), nullable=False),
+        sa.Column("created_by", sa.Uuid(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "difficulty_level IN ('beginner', 'intermediate', 'advanced')",
+            name=op.f("ck_skill_assessments_difficulty_level"),
+        ),
+        sa.CheckConstraint(
+            "passing_score BETWEEN 0 AND 100", name=op.f("ck_skill_assessments_passing_score_percentage")
+        ),
+        sa.ForeignKeyConstraint(
+            ["skill_id"], ["profiles.skills.id"], name=op.f("fk_skill_assessments_skill_id_skills")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_skill_assessments")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_skill_assessments_active", "skill_assessments", ["is_active"], unique=False, schema="profiles"
+    )
+    op.create_index(
+        "idx_skill_assessments_difficulty",
+        "skill_assessments",
+        ["difficulty_level"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_skill_assessments_skill_id", "skill_assessments", ["skill_id"], unique=False, schema="profiles"
+    )
+    op.create_table(
+        "user_skills",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("skill_id", sa.Uuid(), nullable=False),
+        sa.Column("proficiency_level", sa.String(length=20), nullable=True),
+        sa.Column("years_of_experience", sa.Integer(), nullable=True),
+        sa.Column("is_primary", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("endorsed_count", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "proficiency_level IN ('beginner', 'intermediate', 'advanced', 'expert')",
+            name=op.f("ck_user_skills_proficiency_level"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["skill_id"], ["profiles.skills.id"], name=op.f("fk_user_skills_skill_id_skills")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_skills")),
+        sa.UniqueConstraint("user_id", "skill_id", name=op.f("uq_user_skills_user_id_skill_id")),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_skills_primary",
+        "user_skills",
+        ["user_id"],
+        unique=False,
+        schema="profiles",
+        postgresql_where=sa.text("is_primary = true"),
+    )
+    op.create_index(
+        "idx_user_skills_proficiency", "user_skills", ["proficiency_level"], unique=False, schema="profiles"
+    )
+    op.create_index("idx_user_skills_skill_id", "user_skills", ["skill_id"], unique=False, schema="profiles")
+    op.create_index("idx_user_skills_user_id", "user_skills", ["user_id"], unique=False, schema="profiles")
+    op.create_table(
+        "audit_logs",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
+        sa.Column("session_id", sa.Uuid(), nullable=True),
+        sa.Column("action", sa.String(length=100), nullable=False),
+        sa.Column("resource", sa.String(length=100), nullable=True),
+        sa.Column("resource_id", sa.Uuid(), nullable=True),
+        sa.Column("old_values", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("new_values", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("ip_address", postgresql.INET(), nullable=True),
+        sa.Column("user_agent", sa.Text(), nullable=True),
+        sa.Column("correlation_id", sa.Uuid(), nullable=True),
+        sa.Column("severity", sa.String(length=20), server_default="INFO", nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "severity IN ('DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL')", name=op.f("ck_audit_logs_severity")
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["auth.sessions.id"],
+            name=op.f("fk_audit_logs_session_id_sessions"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(["user_id"], ["auth.users.id"], name=op.f("fk_audit_logs_user_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_logs")),
+        schema="auth",
+    )
+    op.create_index("idx_audit_logs_action", "audit_logs", ["action"], unique=False, schema="auth")
+    op.create_index(
+        "idx_audit_logs_correlation_id", "audit_logs", ["correlation_id"], unique=False, schema="auth"
+    )
+    op.create_index("idx_audit_logs_created_at", "audit_logs", ["created_at"], unique=False, schema="auth")
+    op.create_index("idx_audit_logs_severity", "audit_logs", ["severity"], unique=False, schema="auth")
+    op.create_index("idx_audit_logs_user_id", "audit_logs", ["user_id"], unique=False, schema="auth")
+    op.create_table(
+        "payment_transactions",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("subscription_id", sa.Uuid(), nullable=True),
+        sa.Column("transaction_type", sa.String(length=50), nullable=False),
+        sa.Column("amount", sa.Numeric(precision=10, scale=2), nullable=False),
+        sa.Column("currency", sa.String(length=3), server_default="USD", nullable=False),
+        sa.Column("status", sa.String(length=20), server_default="pending", nullable=False),
+        sa.Column("payment_method", sa.String(length=50), nullable=True),
+        sa.Column("stripe_payment_intent_id", sa.String(length=255), nullable=True),
+        sa.Column("stripe_charge_id", sa.String(length=255), nullable=True),
+        sa.Column("failure_reason", sa.Text(), nullable=True),
+        sa.Column("metadata", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("processed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "status IN ('pending', 'processing', 'succeeded', 'completed', 'failed', 'refunded', 'canceled')",
+            name=op.f("ck_payment_transactions_status"),
+        ),
+        sa.CheckConstraint(
+            "transaction_type IN ('subscription', 'job_posting', 'premium_feature', 'featured_listing')",
+            name=op.f("ck_payment_transactions_transaction_type"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["subscription_id"],
+            ["billing.user_subscriptions.id"],
+            name=op.f("fk_payment_transactions_subscription_id_user_subscriptions"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_payment_transactions")),
+        schema="billing",
+    )
+    op.create_index(
+        "idx_payment_transactions_created_at",
+        "payment_transactions",
+        ["created_at"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_payment_transactions_processed_at",
+        "payment_transactions",
+        ["processed_at"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_payment_transactions_status", "payment_transactions", ["status"], unique=False, schema="billing"
+    )
+    op.create_index(
+        "idx_payment_transactions_subscription_id",
+        "payment_transactions",
+        ["subscription_id"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_payment_transactions_type",
+        "payment_transactions",
+        ["transaction_type"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_index(
+        "idx_payment_transactions_user_id",
+        "payment_transactions",
+        ["user_id"],
+        unique=False,
+        schema="billing",
+    )
+    op.create_table(
         "job_applications",
         sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
         sa.Column("job_id", sa.Uuid(), nullable=False),
@@ -1538,11 +2500,83 @@ def upgrade() -> None:
     op.create_index(
         "idx_message_reactions_user_id", "message_reactions", ["user_id"], unique=False, schema="messaging"
     )
+    op.create_table(
+        "user_assessment_results",
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("assessment_id", sa.Uuid(), nullable=False),
+        sa.Column("score", sa.Integer(), nullable=False),
+        sa.Column("time_taken_minutes", sa.Integer(), nullable=True),
+        sa.Column("status", sa.String(length=20), nullable=True),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("answers", postgresql.JSONB(none_as_null=True, astext_type=sa.Text()), nullable=True),
+        sa.Column("is_verified", sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "status IN ('in_progress', 'completed', 'abandoned')",
+            name=op.f("ck_user_assessment_results_status"),
+        ),
+        sa.CheckConstraint(
+            "score BETWEEN 0 AND 100", name=op.f("ck_user_assessment_results_score_percentage")
+        ),
+        sa.ForeignKeyConstraint(
+            ["assessment_id"],
+            ["profiles.skill_assessments.id"],
+            name=op.f("fk_user_assessment_results_assessment_id_skill_assessments"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_user_assessment_results")),
+        sa.UniqueConstraint(
+            "user_id", "assessment_id", name=op.f("uq_user_assessment_results_user_id_assessment_id")
+        ),
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_assessment_results_assessment_id",
+        "user_assessment_results",
+        ["assessment_id"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_assessment_results_score",
+        "user_assessment_results",
+        ["score"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_assessment_results_status",
+        "user_assessment_results",
+        ["status"],
+        unique=False,
+        schema="profiles",
+    )
+    op.create_index(
+        "idx_user_assessment_results_user_id",
+        "user_assessment_results",
+        ["user_id"],
+        unique=False,
+        schema="profiles",
+    )
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    op.drop_index(
+        "idx_user_assessment_results_user_id", table_name="user_assessment_results", schema="profiles"
+    )
+    op.drop_index(
+        "idx_user_assessment_results_status", table_name="user_assessment_results", schema="profiles"
+    )
+    op.drop_index(
+        "idx_user_assessment_results_score", table_name="user_assessment_results", schema="profiles"
+    )
+    op.drop_index(
+        "idx_user_assessment_results_assessment_id", table_name="user_assessment_results", schema="profiles"
+    )
+    op.drop_table("user_assessment_results", schema="profiles")
     op.drop_index("idx_message_reactions_user_id", table_name="message_reactions", schema="messaging")
     op.drop_index("idx_message_reactions_type", table_name="message_reactions", schema="messaging")
     op.drop_index("idx_message_reactions_message_id", table_name="message_reactions", schema="messaging")
@@ -1589,6 +2623,54 @@ def downgrade() -> None:
     op.drop_index("idx_job_applications_applied_at", table_name="job_applications", schema="jobs")
     op.drop_index("idx_job_applications_applicant_id", table_name="job_applications", schema="jobs")
     op.drop_table("job_applications", schema="jobs")
+    op.drop_index("idx_payment_transactions_user_id", table_name="payment_transactions", schema="billing")
+    op.drop_index("idx_payment_transactions_type", table_name="payment_transactions", schema="billing")
+    op.drop_index(
+        "idx_payment_transactions_subscription_id", table_name="payment_transactions", schema="billing"
+    )
+    op.drop_index("idx_payment_transactions_status", table_name="payment_transactions", schema="billing")
+    op.drop_index(
+        "idx_payment_transactions_processed_at", table_name="payment_transactions", schema="billing"
+    )
+    op.drop_index("idx_payment_transactions_created_at", table_name="payment_transactions", schema="billing")
+    op.drop_table("payment_transactions", schema="billing")
+    op.drop_index("idx_audit_logs_user_id", table_name="audit_logs", schema="auth")
+    op.drop_index("idx_audit_logs_severity", table_name="audit_logs", schema="auth")
+    op.drop_index("idx_audit_logs_created_at", table_name="audit_logs", schema="auth")
+    op.drop_index("idx_audit_logs_correlation_id", table_name="audit_logs", schema="auth")
+    op.drop_index("idx_audit_logs_action", table_name="audit_logs", schema="auth")
+    op.drop_table("audit_logs", schema="auth")
+    op.drop_index("idx_user_skills_user_id", table_name="user_skills", schema="profiles")
+    op.drop_index("idx_user_skills_skill_id", table_name="user_skills", schema="profiles")
+    op.drop_index("idx_user_skills_proficiency", table_name="user_skills", schema="profiles")
+    op.drop_index(
+        "idx_user_skills_primary",
+        table_name="user_skills",
+        schema="profiles",
+        postgresql_where=sa.text("is_primary = true"),
+    )
+    op.drop_table("user_skills", schema="profiles")
+    op.drop_index("idx_skill_assessments_skill_id", table_name="skill_assessments", schema="profiles")
+    op.drop_index("idx_skill_assessments_difficulty", table_name="skill_assessments", schema="profiles")
+    op.drop_index("idx_skill_assessments_active", table_name="skill_assessments", schema="profiles")
+    op.drop_table("skill_assessments", schema="profiles")
+    op.drop_index(
+        "idx_notification_delivery_log_type", table_name="notification_delivery_log", schema="notifications"
+    )
+    op.drop_index(
+        "idx_notification_delivery_log_status", table_name="notification_delivery_log", schema="notifications"
+    )
+    op.drop_index(
+        "idx_notification_delivery_log_sent_at",
+        table_name="notification_delivery_log",
+        schema="notifications",
+    )
+    op.drop_index(
+        "idx_notification_delivery_log_notification_id",
+        table_name="notification_delivery_log",
+        schema="notifications",
+    )
+    op.drop_table("notification_delivery_log", schema="notifications")
     op.drop_index("idx_messages_type", table_name="messages", schema="messaging")
     op.drop_index("idx_messages_sender_id", table_name="messages", schema="messaging")
     op.drop_index(
@@ -1773,6 +2855,63 @@ def downgrade() -> None:
         postgresql_where=sa.text("is_admin = true"),
     )
     op.drop_table("company_employees", schema="companies")
+    op.drop_index("idx_user_subscriptions_user_id", table_name="user_subscriptions", schema="billing")
+    op.drop_index("idx_user_subscriptions_status", table_name="user_subscriptions", schema="billing")
+    op.drop_index("idx_user_subscriptions_plan_id", table_name="user_subscriptions", schema="billing")
+    op.drop_index("idx_user_subscriptions_expires_at", table_name="user_subscriptions", schema="billing")
+    op.drop_index(
+        "idx_user_subscriptions_current_period_end", table_name="user_subscriptions", schema="billing"
+    )
+    op.drop_table("user_subscriptions", schema="billing")
+    op.drop_index("idx_user_roles_user_id", table_name="user_roles", schema="auth")
+    op.drop_index("idx_user_roles_role_id", table_name="user_roles", schema="auth")
+    op.drop_index(
+        "idx_user_roles_active",
+        table_name="user_roles",
+        schema="auth",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_table("user_roles", schema="auth")
+    op.drop_index("idx_sessions_user_id", table_name="sessions", schema="auth")
+    op.drop_index("idx_sessions_token_hash", table_name="sessions", schema="auth")
+    op.drop_index("idx_sessions_expires_at", table_name="sessions", schema="auth")
+    op.drop_index(
+        "idx_sessions_active",
+        table_name="sessions",
+        schema="auth",
+        postgresql_where=sa.text("is_active = true"),
+    )
+    op.drop_table("sessions", schema="auth")
+    op.drop_index("idx_role_permissions_role_id", table_name="role_permissions", schema="auth")
+    op.drop_index("idx_role_permissions_permission_id", table_name="role_permissions", schema="auth")
+    op.drop_table("role_permissions", schema="auth")
+    op.drop_index("idx_user_profiles_visibility", table_name="user_profiles", schema="profiles")
+    op.drop_index("idx_user_profiles_user_id", table_name="user_profiles", schema="profiles")
+    op.drop_index("idx_user_profiles_experience", table_name="user_profiles", schema="profiles")
+    op.drop_index("idx_user_profiles_availability", table_name="user_profiles", schema="profiles")
+    op.drop_table("user_profiles", schema="profiles")
+    op.drop_index("idx_user_connections_status", table_name="user_connections", schema="profiles")
+    op.drop_index("idx_user_connections_requester", table_name="user_connections", schema="profiles")
+    op.drop_index("idx_user_connections_addressee", table_name="user_connections", schema="profiles")
+    op.drop_index(
+        "idx_user_connections_accepted",
+        table_name="user_connections",
+        schema="profiles",
+        postgresql_where=sa.text("status = 'accepted'"),
+    )
+    op.drop_table("user_connections", schema="profiles")
+    op.drop_index("idx_skills_name", table_name="skills", schema="profiles")
+    op.drop_index("idx_skills_category", table_name="skills", schema="profiles")
+    op.drop_table("skills", schema="profiles")
+    op.drop_index("idx_resumes_user_id", table_name="resumes", schema="profiles")
+    op.drop_index(
+        "idx_resumes_primary",
+        table_name="resumes",
+        schema="profiles",
+        postgresql_where=sa.text("is_primary = true"),
+    )
+    op.drop_index("idx_resumes_parsing_status", table_name="resumes", schema="profiles")
+    op.drop_table("resumes", schema="profiles")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
@@ -1781,11 +2920,41 @@ def downgrade() -> None:
     )
     op.drop_index("idx_outbox_events_processed", table_name="outbox_events", schema="profiles")
     op.drop_table("outbox_events", schema="profiles")
+    op.drop_index("idx_experience_user_id", table_name="experience", schema="profiles")
+    op.drop_index("idx_experience_dates", table_name="experience", schema="profiles")
+    op.drop_index(
+        "idx_experience_current",
+        table_name="experience",
+        schema="profiles",
+        postgresql_where=sa.text("is_current = true"),
+    )
+    op.drop_index("idx_experience_company_id", table_name="experience", schema="profiles")
+    op.drop_table("experience", schema="profiles")
+    op.drop_index("idx_education_user_id", table_name="education", schema="profiles")
+    op.drop_index("idx_education_institution", table_name="education", schema="profiles")
+    op.drop_index("idx_education_degree", table_name="education", schema="profiles")
+    op.drop_table("education", schema="profiles")
     op.drop_index("idx_domain_events_type", table_name="domain_events", schema="profiles")
     op.drop_index("idx_domain_events_occurred_at", table_name="domain_events", schema="profiles")
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="profiles")
     op.drop_index("idx_domain_events_aggregate", table_name="domain_events", schema="profiles")
     op.drop_table("domain_events", schema="profiles")
+    op.drop_index("idx_certifications_user_id", table_name="certifications", schema="profiles")
+    op.drop_index("idx_certifications_organization", table_name="certifications", schema="profiles")
+    op.drop_index(
+        "idx_certifications_expiration",
+        table_name="certifications",
+        schema="profiles",
+        postgresql_where=sa.text("expiration_date IS NOT NULL"),
+    )
+    op.drop_table("certifications", schema="profiles")
+    op.drop_index("idx_user_notifications_user_id", table_name="user_notifications", schema="notifications")
+    op.drop_index("idx_user_notifications_type", table_name="user_notifications", schema="notifications")
+    op.drop_index("idx_user_notifications_read", table_name="user_notifications", schema="notifications")
+    op.drop_index(
+        "idx_user_notifications_created_at", table_name="user_notifications", schema="notifications"
+    )
+    op.drop_table("user_notifications", schema="notifications")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
@@ -1794,6 +2963,17 @@ def downgrade() -> None:
     )
     op.drop_index("idx_outbox_events_processed", table_name="outbox_events", schema="notifications")
     op.drop_table("outbox_events", schema="notifications")
+    op.drop_index(
+        "idx_notification_templates_type", table_name="notification_templates", schema="notifications"
+    )
+    op.drop_index(
+        "idx_notification_templates_name", table_name="notification_templates", schema="notifications"
+    )
+    op.drop_table("notification_templates", schema="notifications")
+    op.drop_index(
+        "idx_notification_preferences_user_id", table_name="notification_preferences", schema="notifications"
+    )
+    op.drop_table("notification_preferences", schema="notifications")
     op.drop_index("idx_domain_events_type", table_name="domain_events", schema="notifications")
     op.drop_index("idx_domain_events_occurred_at", table_name="domain_events", schema="notifications")
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="notifications")
@@ -1915,6 +3095,13 @@ def downgrade() -> None:
         postgresql_where=sa.text("deleted_at IS NULL"),
     )
     op.drop_table("companies", schema="companies")
+    op.drop_index("idx_subscription_plans_user_type", table_name="subscription_plans", schema="billing")
+    op.drop_index("idx_subscription_plans_active", table_name="subscription_plans", schema="billing")
+    op.drop_table("subscription_plans", schema="billing")
+    op.drop_index("idx_saga_instances_type", table_name="saga_instances", schema="billing")
+    op.drop_index("idx_saga_instances_status", table_name="saga_instances", schema="billing")
+    op.drop_index("idx_saga_instances_correlation", table_name="saga_instances", schema="billing")
+    op.drop_table("saga_instances", schema="billing")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
@@ -1928,6 +3115,27 @@ def downgrade() -> None:
     op.drop_index("idx_domain_events_correlation_id", table_name="domain_events", schema="billing")
     op.drop_index("idx_domain_events_aggregate", table_name="domain_events", schema="billing")
     op.drop_table("domain_events", schema="billing")
+    op.drop_index(
+        "idx_users_user_type",
+        table_name="users",
+        schema="auth",
+        postgresql_where=sa.text("deleted_at IS NULL"),
+    )
+    op.drop_index("idx_users_status", table_name="users", schema="auth")
+    op.drop_index("idx_users_last_login", table_name="users", schema="auth")
+    op.drop_index(
+        "idx_users_email", table_name="users", schema="auth", postgresql_where=sa.text("deleted_at IS NULL")
+    )
+    op.drop_index("idx_users_created_at", table_name="users", schema="auth")
+    op.drop_index(
+        "idx_users_active",
+        table_name="users",
+        schema="auth",
+        postgresql_where=sa.text("status = 'active' AND deleted_at IS NULL"),
+    )
+    op.drop_table("users", schema="auth")
+    op.drop_table("roles", schema="auth")
+    op.drop_table("permissions", schema="auth")
     op.drop_index(
         "idx_outbox_events_retry",
         table_name="outbox_events",
