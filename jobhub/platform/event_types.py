@@ -1,0 +1,48 @@
+"""Event type names shared by the emitters, the relay and its subscribers, in one place.
+
+A name is ``<aggregate>.<past-tense verb>``; the relay projects the ones listed in
+``platform/projections.py`` into the analytics tables, and any module may subscribe to
+any name. Keeping the names here (not spread as string literals) lets a typo fail at import.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+JOB_VIEWED = "job.viewed"
+JOB_APPLIED = "job.applied"
+JOB_SAVED = "job.saved"
+JOB_SHARED = "job.shared"
+SEARCH_PERFORMED = "search.performed"
+PAGE_VIEWED = "page.viewed"
+USER_REGISTERED = "user.registered"
+USER_LOGGED_IN = "user.logged_in"
+
+
+@dataclass(frozen=True)
+class RelayedEvent:
+    """One outbox row as the relay hands it to ClickHouse and to subscribers."""
+
+    event_id: uuid.UUID
+    schema: str
+    aggregate_type: str
+    aggregate_id: uuid.UUID
+    event_type: str
+    payload: dict[str, Any]
+    correlation_id: uuid.UUID | None
+    occurred_at: datetime
+
+    @property
+    def user_id(self) -> uuid.UUID | None:
+        """``emit`` stores the acting user in the payload (the outbox has no column for it)."""
+        return optional_uuid(self.payload.get("user_id"))
+
+
+def optional_uuid(value: object) -> uuid.UUID | None:
+    """A UUID from a JSON payload value; ``None`` when absent. A malformed id raises."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
