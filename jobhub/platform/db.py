@@ -8,6 +8,7 @@ start (or another process: the CLI, the worker) reuses it; ``python -m jobhub st
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,7 @@ CONTEXT_SCHEMAS: tuple[str, ...] = (
     "billing",
 )
 EMBEDDED_DATABASE = "jobhub"
+START_ATTEMPTS = 4
 EXTENSIONS: tuple[str, ...] = ("pg_trgm", "btree_gist")
 
 _engine: Engine | None = None
@@ -58,9 +60,22 @@ def embedded_server_dir(data_dir: Path) -> Path:
 def start_embedded_server(data_dir: Path):  # -> pgserver.PostgresServer (imported lazily)
     """Start (or attach to) the embedded server; the import is lazy because servers never need it."""
     import pgserver
+    from pgserver.postgres_server import PostgresServer
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    return pgserver.get_server(embedded_server_dir(data_dir), cleanup_mode=None)
+    pgdata = embedded_server_dir(data_dir).resolve()
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            return pgserver.get_server(pgdata, cleanup_mode=None)
+        except Exception:
+            PostgresServer._instances.pop(pgdata, None)
+            # pg_ctl gives up after 10 s on a busy machine while PostgreSQL goes on starting;
+            # the next attempt attaches to the server once its pid file says it runs.
+            if attempt == START_ATTEMPTS:
+                raise
+            log.warning("embedded PostgreSQL slow to start (attempt %d), retrying", attempt)
+            time.sleep(2 * attempt)
+    raise AssertionError("unreachable")
 
 
 def stop_embedded_server(data_dir: Path) -> bool:
