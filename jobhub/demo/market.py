@@ -60,19 +60,28 @@ class Catalog:
 
 
 def company_rows(fake: Faker, count: int, team_ids: list[list[uuid.UUID]], rows: MarketRows) -> None:
-    """``team_ids[i]`` are company i's employer accounts, in TEAM_ROLES order."""
+    """``team_ids[i]`` are company i's employer accounts, in TEAM_ROLES order.
+
+    Each company seeds Faker with its ordinal, so company i has the same name and slug
+    whatever the demo's size: a larger run then adds companies without slug clashes.
+    """
+    slugs: set[str] = set()
     for i in range(count):
-        name = fake.unique.company()
+        fake.seed_instance(f"company:{i}")
+        name = fake.company()
+        slug = slugify(name)
+        slug = slug if slug not in slugs else f"{slug}-{i}"
+        slugs.add(slug)
         industry = INDUSTRIES[i % len(INDUSTRIES)]
         company_id = demo_id("company", i)
         rows.companies.append(
             {
                 "id": company_id,
                 "name": name,
-                "slug": slugify(name),
+                "slug": slug,
                 "tagline": fake.catch_phrase(),
                 "description": company_description(fake, name, industry),
-                "website_url": f"https://{slugify(name)}.example",
+                "website_url": f"https://{slug}.example",
                 "industry": industry,
                 "company_size": COMPANY_SIZES[i % len(COMPANY_SIZES)],
                 "founded_year": 1990 + (i * 7) % 34,

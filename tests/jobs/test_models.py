@@ -253,18 +253,6 @@ def test_job_categories_are_a_two_level_tree_with_unique_names_and_slugs() -> No
     assert all(SLUG.match(node["slug"]) and len(node["name"]) <= 100 for node in nodes)
 
 
-def test_job_categories_fit_the_table(db: Session) -> None:
-    for order, top in enumerate(_load("job_categories.json")):
-        parent = JobCategory(
-            name=top["name"], slug=top["slug"], description=top["description"], sort_order=order
-        )
-        children = [
-            JobCategory(parent_id=parent.id, sort_order=position, **child)
-            for position, child in enumerate(top["children"])
-        ]
-        add(db, parent, *children)
-
-
 def test_skills_are_a_taxonomy_of_300_or_more_unique_names() -> None:
     skills = _load("skills.json")
 
