@@ -15,7 +15,6 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import Session, SQLModel
 
 DEMO_NAMESPACE = uuid.UUID("6a0b3c1e-52f4-4d0e-9a57-1d2f0c7e8b90")
-CHUNK = 1_000
 
 
 def demo_id(kind: str, ordinal: int | str) -> uuid.UUID:
@@ -23,11 +22,12 @@ def demo_id(kind: str, ordinal: int | str) -> uuid.UUID:
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]]) -> int:
-    """Insert in chunks; returns how many rows were new."""
+    """Insert with SQLAlchemy's batched "insertmanyvalues"; returns how many rows were new.
+
+    Every row of one call must carry the same keys (one statement serves them all).
+    """
+    if not rows:
+        return 0
     table = model.__table__  # type: ignore[attr-defined]
-    inserted = 0
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        statement = insert(table).values(list(chunk)).on_conflict_do_nothing().returning(table.c.id)
-        inserted += len(session.execute(statement).all())
-    return inserted
+    statement = insert(table).on_conflict_do_nothing().returning(table.c.id)
+    return len(session.execute(statement, list(rows)).all())
