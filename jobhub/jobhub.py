@@ -1,0 +1,54 @@
+"""The Reflex app: pages from every context, the plain-HTTP routes, background work.
+
+Pages come as ``PageSpec`` tuples from each context's ``pages.py``; the first spec for a
+route wins, so the "coming soon" placeholders listed last disappear as contexts ship.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+import reflex as rx
+
+from jobhub.api import build_http_api
+from jobhub.pages import coming_soon, errors, landing
+from jobhub.pages.registry import add_pages
+from jobhub.settings import get_settings
+from jobhub.ui.feedback import toast_for_error
+
+log = logging.getLogger("jobhub")
+
+
+@contextlib.asynccontextmanager
+async def in_app_worker() -> AsyncIterator[None]:
+    """Run the outbox relay and task worker inside the app when ClickHouse is embedded.
+
+    chDB opens its directory from one process only, so with the embedded store nothing
+    else may run the worker; with a ClickHouse server it runs as ``python -m jobhub worker``.
+    """
+    if not get_settings().worker_in_app:
+        yield
+        return
+    from jobhub.platform import tasks
+
+    worker = await tasks.start_in_app_worker()
+    log.info("background worker started inside the app")
+    try:
+        yield
+    finally:
+        await tasks.stop_in_app_worker(worker)
+
+
+app = rx.App(
+    stylesheets=["/jobhub.css"],
+    html_lang="en",
+    toaster=rx.toast.provider(position="top-center", close_button=True),
+    backend_exception_handler=toast_for_error,
+    api_transformer=build_http_api(),
+)
+app.app_wraps[(55, "ErrorBoundary")] = errors.error_boundary
+app.register_lifespan_task(in_app_worker)
+
+add_pages(app, landing.PAGES, errors.PAGES, coming_soon.PAGES)

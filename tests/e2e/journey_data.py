@@ -1,0 +1,86 @@
+"""Committed rows for browser journeys: the app reads them through its own connections.
+
+Each helper runs in its own committed transaction; ``conftest.empty_tables`` removes
+everything before the next test.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from jobhub.auth.models import User
+from jobhub.auth.session_tokens import issue_session
+from jobhub.companies.models import Company
+from jobhub.jobs.models import Job
+from jobhub.platform.db import session_scope
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    user_id: uuid.UUID
+    display_name: str
+    token: str
+
+
+def create_user(user_type: str, first_name: str, last_name: str = "Tester") -> uuid.UUID:
+    with session_scope() as db:
+        user = User(
+            email=f"{first_name.lower()}.{uuid.uuid4().hex[:8]}@example.test",
+            first_name=first_name,
+            last_name=last_name,
+            user_type=user_type,
+            status="active",
+        )
+        db.add(user)
+        db.flush()
+        return user.id
+
+
+def signed_in(user_type: str, first_name: str, *, lifetime: timedelta = timedelta(hours=2)) -> SignedInUser:
+    """A user of ``user_type`` with a live session; the raw token goes into the browser cookie."""
+    user_id = create_user(user_type, first_name)
+    with session_scope() as db:
+        token = issue_session(db, user_id, lifetime=lifetime)
+    return SignedInUser(user_id=user_id, display_name=f"{first_name} Tester", token=token)
+
+
+def create_company(name: str) -> uuid.UUID:
+    with session_scope() as db:
+        company = Company(name=name, slug=f"{name.lower().replace(' ', '-')}-{uuid.uuid4().hex[:6]}")
+        db.add(company)
+        db.flush()
+        return company.id
+
+
+def create_job(
+    title: str,
+    company_id: uuid.UUID,
+    employer_id: uuid.UUID,
+    *,
+    status: str = "published",
+    published_days_ago: int = 1,
+    salary: tuple[int, int] | None = (90_000, 120_000),
+) -> uuid.UUID:
+    now = datetime.now(UTC)
+    with session_scope() as db:
+        job = Job(
+            title=title,
+            slug=f"{title.lower().replace(' ', '-')}-{uuid.uuid4().hex[:6]}",
+            description=f"{title}: a role described well enough to apply.",
+            company_id=company_id,
+            employer_id=employer_id,
+            employment_type="full_time",
+            location="Berlin, Germany",
+            salary_min=salary[0] if salary else None,
+            salary_max=salary[1] if salary else None,
+            salary_currency="EUR",
+            salary_period="yearly",
+            status=status,
+            published_at=now - timedelta(days=published_days_ago) if status == "published" else None,
+            expires_at=now + timedelta(days=30),
+        )
+        db.add(job)
+        db.flush()
+        return job.id
