@@ -16,7 +16,7 @@ import reflex as rx
 from jobhub.ui.feedback import empty_state
 from jobhub.ui.theme import SPACE_DEFAULT, TEXT_MUTED
 
-Align = Literal["left", "center", "right"]
+Align = Literal["start", "center", "end"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Column:
 
     header: str
     key: str
-    align: Align = "left"
+    align: Align = "start"
     render: Callable[[rx.Var], rx.Component] | None = None
 
 
