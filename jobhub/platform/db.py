@@ -8,6 +8,7 @@ start (or another process: the CLI, the worker) reuses it; ``python -m jobhub st
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,14 +80,18 @@ def start_embedded_server(data_dir: Path):  # -> pgserver.PostgresServer (import
 
 
 def stop_embedded_server(data_dir: Path) -> bool:
-    """Stop the embedded server if one runs in ``data_dir``; True when one was stopped."""
-    pgdata = embedded_server_dir(data_dir)
+    """Stop the embedded server in ``data_dir``, whoever started it; True when one was stopped.
+
+    pgserver only stops a server when the last process holding a handle lets go, and an app
+    killed mid-run leaves its handle behind, so this asks ``pg_ctl`` directly.
+    """
+    pgdata = embedded_server_dir(data_dir).resolve()
     if not (pgdata / "postmaster.pid").exists():
         return False
-    import pgserver
+    from pgserver import _commands
 
-    server = pgserver.get_server(pgdata, cleanup_mode="stop")
-    server.cleanup()
+    system_user = "pgserver" if os.geteuid() == 0 else None
+    _commands.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=system_user)
     return True
 
 
