@@ -8,6 +8,8 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 PYTEST_WORKERS ?= 2
+# A PostgreSQL server for the journey that serves the app from a server instead of the embedded one.
+SERVER_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .PHONY: run test install install-dev migrate demo worker stop lint format bench clean
 
@@ -40,6 +42,9 @@ test: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --ignore=tests/e2e tests
 	$(BIN)/pytest tests/e2e
+	@if $(PY) -m tools.server_reachable "$(SERVER_TEST_DATABASE_URL)"; then \
+		JOBHUB_TEST_DATABASE_URL="$(SERVER_TEST_DATABASE_URL)" $(BIN)/pytest tests/e2e/test_landing.py; \
+	else echo "no PostgreSQL server at $(SERVER_TEST_DATABASE_URL): skipped serving from a server"; fi
 
 migrate: install
 	$(PY) -m jobhub migrate
