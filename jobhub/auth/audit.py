@@ -1,0 +1,67 @@
+"""Security events in ``auth.audit_logs``: who, from where, how serious, in the caller's transaction.
+
+Every auth flow (login now; registration, MFA, resets and role changes later) writes through
+``record`` so that the rows carry the same request context and action names.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from jobhub.auth.models import AuditLog, AuditSeverity
+
+USER_AGENT_MAX = 500
+
+
+class AuditAction:
+    LOGIN_SUCCESS = "login_success"
+    LOGIN_FAILURE = "login_failure"
+    LOCKOUT = "lockout"
+    LOGOUT = "logout"
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """Where an action came from; one correlation id ties its audit rows and events together."""
+
+    ip: str | None = None
+    user_agent: str | None = None
+    correlation_id: uuid.UUID = field(default_factory=uuid.uuid4)
+
+    @classmethod
+    def of(
+        cls, ip: str | None, user_agent: str | None, correlation_id: uuid.UUID | None = None
+    ) -> RequestContext:
+        """Long user agents are cut (they are attacker-controlled and stored twice)."""
+        agent = (user_agent or "")[:USER_AGENT_MAX] or None
+        return cls(ip or None, agent, correlation_id or uuid.uuid4())
+
+
+def record(
+    db: Session,
+    action: str,
+    severity: AuditSeverity,
+    context: RequestContext,
+    *,
+    user_id: uuid.UUID | None = None,
+    session_id: uuid.UUID | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    db.add(
+        AuditLog(
+            user_id=user_id,
+            session_id=session_id,
+            action=action,
+            resource="user" if user_id else None,
+            resource_id=user_id,
+            new_values=details,
+            ip_address=context.ip,
+            user_agent=context.user_agent,
+            correlation_id=context.correlation_id,
+            severity=severity.value,
+        )
+    )

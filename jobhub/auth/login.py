@@ -1,0 +1,275 @@
+"""Password login and logout: lockout, audit and the new session, with no Reflex in sight.
+
+Unknown email and wrong password are indistinguishable: the same message, and both pay
+for one argon2 verification (against a dummy hash when there is no user), so neither the
+words nor the timing say whether an address has an account. Account status is checked
+only after a correct password for the same reason.
+
+A refused login raises *after* recording the failure (counter, lock, audit row) in the
+caller's transaction: the caller must catch the error inside its transaction and commit,
+or the failure is forgotten and the lockout never triggers.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from math import ceil
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from jobhub.auth import audit, passwords
+from jobhub.auth.audit import RequestContext
+from jobhub.auth.login_messages import CREDENTIALS_MESSAGE, LoginErrorCode, locked_message, message_for
+from jobhub.auth.models import AuditSeverity, AuthSession, User, UserStatus
+from jobhub.auth.principal import Principal, hash_session_token, resolve_principal
+from jobhub.auth.session_tokens import DEFAULT_SESSION_LIFETIME, issue_session, revoke_session
+from jobhub.platform.errors import Forbidden, Invalid
+from jobhub.platform.event_types import USER_LOGGED_IN
+from jobhub.platform.events import emit
+
+MAX_FAILED_ATTEMPTS = 5
+BASE_LOCK = timedelta(minutes=15)
+MAX_LOCK = timedelta(hours=24)
+
+
+class InvalidCredentials(Invalid):
+    """Unknown email, wrong password or no password at all: one message for all three."""
+
+    code = LoginErrorCode.CREDENTIALS
+
+    def __init__(self) -> None:
+        super().__init__("email", CREDENTIALS_MESSAGE)
+
+
+class LoginRefused(Forbidden):
+    """The password was right (or is not checked while locked) but the account may not sign in."""
+
+    def __init__(self, code: LoginErrorCode, message: str, *, retry_minutes: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.retry_minutes = retry_minutes
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """The raw token goes into the cookie once; nothing else here is secret."""
+
+    token: str
+    principal: Principal
+    expires_at: datetime
+    max_age_seconds: int
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash of a random password with the current parameters: verified when no user exists."""
+    return passwords.hash_password(secrets.token_urlsafe(16))
+
+
+def lock_duration(failed_attempts: int) -> timedelta:
+    """15 minutes for the first lockout, doubling for each one after it, at most a day."""
+    lockouts = max(1, failed_attempts // MAX_FAILED_ATTEMPTS)
+    # 2**7 lockouts of 15 minutes already pass a day; a bigger power would overflow timedelta.
+    return min(BASE_LOCK * 2 ** min(lockouts - 1, 7), MAX_LOCK)
+
+
+def _minutes_left(until: datetime, now: datetime) -> int:
+    return max(1, ceil((until - now).total_seconds() / 60))
+
+
+def _find_user_for_update(db: Session, email: str) -> User | None:
+    """Row-locked, so two concurrent failures both count towards the lockout.
+
+    Addresses are stored normalised (lower case), so the unique index on ``email`` answers;
+    ``lower(email)`` in the query would scan the table on every attempt.
+    """
+    return db.scalars(select(User).where(User.email == email).with_for_update()).one_or_none()
+
+
+def _refusal_for(user: User) -> LoginRefused | None:
+    """Why a user with the right password still may not sign in, if anything."""
+    if user.deleted_at is not None:
+        code = LoginErrorCode.DELETED
+    elif user.status == UserStatus.SUSPENDED:
+        code = LoginErrorCode.SUSPENDED
+    elif user.status == UserStatus.BANNED:
+        code = LoginErrorCode.BANNED
+    elif user.status == UserStatus.PENDING_VERIFICATION:
+        code = LoginErrorCode.UNVERIFIED
+    else:
+        return None
+    return LoginRefused(code, message_for(code))
+
+
+def _record_failure(db: Session, user: User, context: RequestContext, now: datetime) -> None:
+    user.failed_login_attempts += 1
+    audit.record(
+        db,
+        audit.AuditAction.LOGIN_FAILURE,
+        AuditSeverity.WARN,
+        context,
+        user_id=user.id,
+        details={"reason": "wrong_password", "failed_attempts": user.failed_login_attempts},
+    )
+    if user.failed_login_attempts % MAX_FAILED_ATTEMPTS == 0:
+        user.locked_until = now + lock_duration(user.failed_login_attempts)
+        audit.record(
+            db,
+            audit.AuditAction.LOCKOUT,
+            AuditSeverity.ERROR,
+            context,
+            user_id=user.id,
+            details={"locked_until": user.locked_until.isoformat()},
+        )
+    db.add(user)
+    db.flush()
+
+
+def login(
+    db: Session,
+    email: str,
+    password: str,
+    *,
+    ip: str | None = None,
+    user_agent: str | None = None,
+    correlation_id: uuid.UUID | None = None,
+    now: datetime | None = None,
+) -> LoginResult:
+    """Check the password, then the account; on success a new session and its raw token.
+
+    Raises ``InvalidCredentials`` or ``LoginRefused`` after recording the attempt (see the
+    module docstring: commit before answering).
+    """
+    moment = now or datetime.now(UTC)
+    context = RequestContext.of(ip, user_agent, correlation_id)
+    user = _find_user_for_update(db, normalise_email(email))
+    if user is None or not user.password_hash:
+        passwords.verify_password(password, _dummy_hash())
+        audit.record(
+            db,
+            audit.AuditAction.LOGIN_FAILURE,
+            AuditSeverity.WARN,
+            context,
+            user_id=user.id if user else None,
+            details={"reason": "unknown_email" if user is None else "no_password"},
+        )
+        db.flush()
+        raise InvalidCredentials()
+    if user.locked_until is not None and user.locked_until > moment:
+        passwords.verify_password(password, _dummy_hash())
+        audit.record(
+            db,
+            audit.AuditAction.LOGIN_FAILURE,
+            AuditSeverity.WARN,
+            context,
+            user_id=user.id,
+            details={"reason": "locked"},
+        )
+        db.flush()
+        minutes = _minutes_left(user.locked_until, moment)
+        raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
+    if not passwords.verify_password(password, user.password_hash):
+        _record_failure(db, user, context, moment)
+        if user.locked_until is not None and user.locked_until > moment:
+            minutes = _minutes_left(user.locked_until, moment)
+            raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
+        raise InvalidCredentials()
+    refusal = _refusal_for(user)
+    if refusal is not None:
+        audit.record(
+            db,
+            audit.AuditAction.LOGIN_FAILURE,
+            AuditSeverity.WARN,
+            context,
+            user_id=user.id,
+            details={"reason": refusal.code.value},
+        )
+        db.flush()
+        raise refusal
+    return _sign_in(db, user, password, context, moment)
+
+
+def _sign_in(db: Session, user: User, password: str, context: RequestContext, now: datetime) -> LoginResult:
+    if passwords.needs_rehash(user.password_hash or ""):
+        user.password_hash = passwords.hash_password(password)
+    user.failed_login_attempts = 0
+    user.locked_until = None
+    user.last_login_at = now
+    user.last_login_ip = context.ip
+    db.add(user)
+    token = issue_session(
+        db,
+        user.id,
+        lifetime=DEFAULT_SESSION_LIFETIME,
+        ip_address=context.ip,
+        user_agent=context.user_agent,
+        now=now,
+    )
+    principal = resolve_principal(db, token, now=now)
+    if principal is None:  # the checks above mirror resolve_principal's; this is a bug, not a user error
+        raise RuntimeError("a session issued at login did not resolve")
+    audit.record(
+        db,
+        audit.AuditAction.LOGIN_SUCCESS,
+        AuditSeverity.INFO,
+        context,
+        user_id=user.id,
+        session_id=principal.session_id,
+    )
+    emit(
+        db,
+        "auth",
+        "user",
+        user.id,
+        USER_LOGGED_IN,
+        {"user_type": user.user_type, "session_id": str(principal.session_id)},
+        user_id=user.id,
+        correlation_id=context.correlation_id,
+    )
+    db.flush()
+    return LoginResult(
+        token=token,
+        principal=principal,
+        expires_at=now + DEFAULT_SESSION_LIFETIME,
+        max_age_seconds=int(DEFAULT_SESSION_LIFETIME.total_seconds()),
+    )
+
+
+def logout(
+    db: Session,
+    token: str | None,
+    *,
+    ip: str | None = None,
+    user_agent: str | None = None,
+    correlation_id: uuid.UUID | None = None,
+) -> bool:
+    """Revoke the session of ``token`` and audit it; False when there was nothing to revoke."""
+    if not token:
+        return False
+    session_row = db.scalars(
+        select(AuthSession).where(
+            AuthSession.token_hash == hash_session_token(token), AuthSession.revoked_at.is_(None)
+        )
+    ).one_or_none()
+    if session_row is None or not revoke_session(db, token):
+        return False
+    context = RequestContext.of(ip, user_agent, correlation_id)
+    audit.record(
+        db,
+        audit.AuditAction.LOGOUT,
+        AuditSeverity.INFO,
+        context,
+        user_id=session_row.user_id,
+        session_id=session_row.id,
+    )
+    db.flush()
+    return True
