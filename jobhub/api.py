@@ -1,8 +1,8 @@
 """The plain-HTTP routes mounted in front of Reflex through ``App(api_transformer=...)``.
 
-Anything that must be ordinary HTTP (health checks, later login/logout setting the
-``HttpOnly`` session cookie, webhooks, file downloads with permission checks) is a
-Starlette route here; Reflex's own app is mounted behind these routes.
+Anything that must be ordinary HTTP (health checks, login/logout setting the ``HttpOnly``
+session cookie, webhooks, file downloads with permission checks) is a Starlette route
+here; Reflex's own app is mounted behind these routes.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.platform.health import health_endpoint
 
 
 def build_http_api() -> Starlette:
-    return Starlette(routes=[Route("/health", health_endpoint, methods=["GET"])])
+    return Starlette(routes=[Route("/health", health_endpoint, methods=["GET"]), *AUTH_ROUTES])
