@@ -11,7 +11,9 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
+from jobhub.auth.login_messages import message_for
 from jobhub.auth.principal import Principal, resolve_principal
+from jobhub.auth.routes import safe_next
 from jobhub.auth.session_tokens import token_from_cookie_header
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import Forbidden
@@ -66,3 +68,20 @@ class AuthState(rx.State):
     def refresh_session(self) -> None:
         """On-load handler for pages without their own state: keeps the navigation truthful."""
         self.current_principal()
+
+
+class LoginPageState(AuthState):
+    """What the login page shows: the error named by ``?error=`` and where to go after.
+
+    Holds no credentials: the form posts straight to ``POST /auth/login``.
+    """
+
+    error_message: str = ""
+    next_path: str = "/"
+
+    @rx.event
+    def load(self) -> None:
+        self.current_principal()
+        params = self.router.url.query_parameters
+        self.error_message = message_for(params.get("error"), params.get("retry"))
+        self.next_path = safe_next(params.get("next"))

@@ -1,5 +1,9 @@
 """Form fields whose label, help text and error message are wired for screen readers.
 
+Most forms submit through a Reflex event; ``native_form`` is for the few that must be a
+real browser POST to a plain HTTP route (login and logout, which set an ``HttpOnly``
+cookie no websocket event can set), so their fields never enter Reflex state.
+
 Every input gets a visible ``<label for>``, ``aria-describedby`` pointing at its help text
 and error message, and ``aria-invalid`` while an error is shown, so assistive technology
 announces the same things a sighted user sees. Pages pass plain values or state Vars.
@@ -7,9 +11,12 @@ announces the same things a sighted user sees. Pages pass plain values or state 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import reflex as rx
+from reflex_base.vars.base import Var, VarData
+from reflex_components_core.el.elements.base import BaseHTML
 
 from jobhub.ui.theme import ERROR_TEXT, SPACE_TIGHT, TEXT_MUTED
 
@@ -86,3 +93,36 @@ def form_field(
 def submit_button(label: str, *, loading: rx.Var | bool = False, **props: Any) -> rx.Component:
     """The one primary button style for forms; shows a spinner while the handler runs."""
     return rx.button(label, type="submit", size="3", loading=loading, **props)
+
+
+class NativeForm(BaseHTML):
+    """A ``<form>`` the browser submits itself: ``rx.el.form`` always prevents that."""
+
+    tag = "form"
+
+    action: Var[str]
+    method: Var[str]
+
+
+def backend_url(path: str) -> Var[str]:
+    """The absolute URL of ``path`` on the backend, as the browser must reach it.
+
+    Resolved in the browser with Reflex's own ``getBackendURL`` (the one the websocket
+    uses), so the form posts to the same host name the websocket connects to and the
+    cookie set by the answer reaches the websocket, whichever port each server uses.
+    """
+    return Var(
+        _js_expr=f"new URL({json.dumps(path)}, getBackendURL(env.PING)).href",
+        _var_type=str,
+        _var_data=VarData(
+            imports={
+                "$/utils/state": ["getBackendURL"],
+                "$/env.json": rx.ImportVar(tag="env", is_default=True),
+            }
+        ),
+    )
+
+
+def native_form(*children: rx.Component, action: Var[str] | str, **props: Any) -> rx.Component:
+    """A form POSTed by the browser to ``action`` (urlencoded), with a full page load after."""
+    return NativeForm.create(*children, action=action, method="post", **props)

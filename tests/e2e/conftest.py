@@ -10,6 +10,7 @@ starts from emptied tables.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -22,7 +23,7 @@ from reflex.testing import AppHarness
 from sqlalchemy import Engine, text
 
 from jobhub.auth.session_tokens import SESSION_COOKIE
-from jobhub.settings import reset_settings
+from jobhub.settings import get_settings, reset_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +40,7 @@ TIMEOUT_MS = 60_000
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Emptied before each test; CASCADE reaches the rows that point at them inside each schema.
+ORIGINS_VARIABLE = "JOBHUB_CORS_ALLOWED_ORIGINS"
 TABLES_TO_EMPTY = ("jobs.jobs", "companies.companies", "auth.sessions", "auth.users")
 
 
@@ -98,6 +100,12 @@ def app_harness(
         # ports ignored) reaches the websocket; that origin must be allowed like any other.
         assert harness.app_instance is not None and harness.app_instance.sio is not None
         harness.app_instance.sio.eio.cors_allowed_origins.append(_frontend_origin(harness))
+        # The login and logout routes accept form posts from allowed origins only.
+        saved.setdefault(ORIGINS_VARIABLE, os.environ.get(ORIGINS_VARIABLE))
+        os.environ[ORIGINS_VARIABLE] = json.dumps(
+            [*get_settings().cors_allowed_origins, _frontend_origin(harness)]
+        )
+        reset_settings()
         yield harness
     finally:
         harness.stop()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from jobhub.auth.models import User
+from jobhub.auth.passwords import hash_password
 from jobhub.auth.session_tokens import issue_session
 from jobhub.companies.models import Company
 from jobhub.jobs.models import Job
@@ -24,10 +25,19 @@ class SignedInUser:
     token: str
 
 
-def create_user(user_type: str, first_name: str, last_name: str = "Tester") -> uuid.UUID:
+def create_user(
+    user_type: str,
+    first_name: str,
+    last_name: str = "Tester",
+    *,
+    email: str | None = None,
+    password: str | None = None,
+) -> uuid.UUID:
+    """An active user; with ``password`` it can sign in through the login form."""
     with session_scope() as db:
         user = User(
-            email=f"{first_name.lower()}.{uuid.uuid4().hex[:8]}@example.test",
+            email=email or f"{first_name.lower()}.{uuid.uuid4().hex[:8]}@example.test",
+            password_hash=hash_password(password) if password else None,
             first_name=first_name,
             last_name=last_name,
             user_type=user_type,

@@ -1,0 +1,117 @@
+"""``/login`` and ``/logout``: plain HTML forms posting to the backend's HTTP routes.
+
+The password goes from the browser straight to ``POST /auth/login`` and never through
+Reflex state; the answer is a redirect and a full page load, after which the websocket
+connects with the new ``HttpOnly`` cookie and the navigation shows the signed-in user.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from jobhub.auth.routes import LOGIN_PATH, LOGOUT_PATH
+from jobhub.auth.state import AuthState, LoginPageState
+from jobhub.pages.registry import PageSpec
+from jobhub.ui import navigation as nav
+from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
+from jobhub.ui.layout import page_layout
+from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, TEXT_MUTED
+
+LOGIN_ERROR_ID = "login-error"
+
+
+def _error_alert() -> rx.Component:
+    """Announced as soon as it appears (``role="alert"``): the message concerns the whole form."""
+    return rx.cond(
+        LoginPageState.error_message != "",
+        rx.callout(
+            LoginPageState.error_message,
+            icon="triangle-alert",
+            color_scheme="red",
+            role="alert",
+            id=LOGIN_ERROR_ID,
+            width="100%",
+        ),
+    )
+
+
+def login_form() -> rx.Component:
+    return native_form(
+        rx.flex(
+            form_field(
+                "Email",
+                "email",
+                input_type="email",
+                required=True,
+                auto_complete="email",
+            ),
+            form_field(
+                "Password",
+                "password",
+                input_type="password",
+                required=True,
+                auto_complete="current-password",
+            ),
+            rx.el.input(type="hidden", name="next", value=LoginPageState.next_path),
+            submit_button("Sign in", width="100%"),
+            direction="column",
+            spacing=SPACE_DEFAULT,
+            width="100%",
+        ),
+        action=backend_url(LOGIN_PATH),
+        aria_label="Sign in",
+        width="100%",
+    )
+
+
+def login_page() -> rx.Component:
+    return page_layout(
+        rx.flex(
+            rx.heading("Sign in", as_="h1", size="8"),
+            rx.text("Welcome back. Sign in with your email and password.", color=TEXT_MUTED),
+            _error_alert(),
+            login_form(),
+            rx.text("New to JobHub? Creating an account is coming soon.", size="2", color=TEXT_MUTED),
+            rx.text("Forgot your password? Resetting it is coming soon.", size="2", color=TEXT_MUTED),
+            direction="column",
+            spacing=SPACE_DEFAULT,
+            width="100%",
+            max_width="26rem",
+            margin_x="auto",
+        ),
+        width=NARROW_MAX_WIDTH,
+    )
+
+
+def logout_page() -> rx.Component:
+    """The button shows before the session is resolved: signing out anonymously is harmless."""
+    return page_layout(
+        rx.flex(
+            rx.heading("Sign out", as_="h1", size="8"),
+            rx.text(
+                rx.cond(
+                    AuthState.is_authenticated,
+                    "You are signed in as " + AuthState.display_name + ".",
+                    "Signing out ends your session on this device.",
+                ),
+                color=TEXT_MUTED,
+            ),
+            native_form(
+                submit_button("Sign out"),
+                action=backend_url(LOGOUT_PATH),
+                aria_label="Sign out",
+            ),
+            direction="column",
+            spacing=SPACE_DEFAULT,
+            width="100%",
+            max_width="26rem",
+            margin_x="auto",
+        ),
+        width=NARROW_MAX_WIDTH,
+    )
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(route=nav.LOGIN, component=login_page, title="Sign in", on_load=LoginPageState.load),
+    PageSpec(route=nav.LOGOUT, component=logout_page, title="Sign out"),
+)
