@@ -16,7 +16,18 @@ from sqlalchemy import ARRAY, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    counter,
+    created_at,
+    enum_default,
+    flag,
+    text_default,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "auth"
@@ -46,15 +57,6 @@ class AuditSeverity(StrEnum):
 
 
 NOT_DELETED = "deleted_at IS NULL"
-
-
-def _flag(default: bool) -> Any:
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _text_default(value: str, length: int) -> Any:
-    """A string the database defaults too, so rows inserted outside the ORM get it."""
-    return Field(default=value, sa_type=String(length), sa_column_kwargs={"server_default": value})
 
 
 def _user_ref(*, ondelete: str | None = None, nullable: bool = False) -> Any:
@@ -97,25 +99,25 @@ class User(SQLModel, table=True):
     first_name: str = Field(sa_type=String(100))
     last_name: str = Field(sa_type=String(100))
     user_type: str = Field(sa_type=String(20))
-    status: str = _text_default(UserStatus.ACTIVE.value, 20)
-    email_verified: bool = _flag(False)
+    status: str = enum_default(UserStatus.ACTIVE)
+    email_verified: bool = flag(False)
     email_verification_token: str | None = Field(default=None, sa_type=String(255))
     email_verification_expires_at: datetime | None = timestamp()
-    mfa_enabled: bool = _flag(False)
+    mfa_enabled: bool = flag(False)
     mfa_secret: str | None = Field(default=None, sa_type=String(255))
     mfa_backup_codes: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     google_id: str | None = Field(default=None, sa_type=String(255), unique=True)
     linkedin_id: str | None = Field(default=None, sa_type=String(255), unique=True)
     github_id: str | None = Field(default=None, sa_type=String(255), unique=True)
-    avatar_url: str | None = Field(default=None, sa_type=String(500))
+    avatar_url: str | None = url_column()
     phone: str | None = Field(default=None, sa_type=String(20))
-    phone_verified: bool = _flag(False)
+    phone_verified: bool = flag(False)
     location: str | None = Field(default=None, sa_type=String(255))
-    timezone: str = _text_default("UTC", 50)
-    language: str = _text_default("en", 10)
+    timezone: str = text_default("UTC", 50)
+    language: str = text_default("en", 10)
     last_login_at: datetime | None = timestamp()
     last_login_ip: str | None = Field(default=None, sa_type=INET)
-    failed_login_attempts: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    failed_login_attempts: int = counter()
     locked_until: datetime | None = timestamp()
     password_reset_token: str | None = Field(default=None, sa_type=String(255))
     password_reset_expires_at: datetime | None = timestamp()
@@ -133,7 +135,7 @@ class Role(SQLModel, table=True):
     id: uuid.UUID = uuid_pk()
     name: str = Field(sa_type=String(50), unique=True)
     description: str | None = Field(default=None, sa_type=Text)
-    is_system_role: bool = _flag(False)
+    is_system_role: bool = flag(False)
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -156,7 +158,7 @@ class UserRole(SQLModel, table=True):
     assigned_at: datetime = created_at()
     assigned_by: uuid.UUID | None = _user_ref(nullable=True)
     expires_at: datetime | None = timestamp()
-    is_active: bool = _flag(True)
+    is_active: bool = flag(True)
 
 
 class Permission(SQLModel, table=True):
@@ -209,7 +211,7 @@ class AuthSession(SQLModel, table=True):
     ip_address: str | None = Field(default=None, sa_type=INET)
     user_agent: str | None = Field(default=None, sa_type=Text)
     location: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    is_active: bool = _flag(True)
+    is_active: bool = flag(True)
     expires_at: datetime = timestamp(nullable=False)
     last_accessed_at: datetime = created_at()
     created_at: datetime = created_at()
@@ -250,5 +252,5 @@ class AuditLog(SQLModel, table=True):
     ip_address: str | None = Field(default=None, sa_type=INET)
     user_agent: str | None = Field(default=None, sa_type=Text)
     correlation_id: uuid.UUID | None = None
-    severity: str = _text_default(AuditSeverity.INFO.value, 20)
+    severity: str = enum_default(AuditSeverity.INFO)
     created_at: datetime = created_at()

@@ -13,11 +13,21 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Column, Index, Numeric, String, Text, text
+from sqlalchemy import CheckConstraint, Column, Index, Numeric, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    counter,
+    created_at,
+    currency_code,
+    enum_default,
+    flag,
+    timestamp,
+    updated_at,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "billing"
@@ -86,18 +96,6 @@ class SagaStatus(StrEnum):
 MONEY = Numeric(10, 2)
 
 
-def _flag(default: bool) -> Any:
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _text_default(value: str, length: int) -> Any:
-    return Field(default=value, sa_type=String(length), sa_column_kwargs={"server_default": value})
-
-
-def _currency() -> Any:
-    return _text_default("USD", 3)
-
-
 def _not_negative(*columns: str, name: str) -> CheckConstraint:
     return CheckConstraint(" AND ".join(f"{c} >= 0" for c in columns), name=name)
 
@@ -127,14 +125,14 @@ class SubscriptionPlan(SQLModel, table=True):
     plan_type: str = Field(sa_type=String(50))
     price_monthly: Decimal | None = Field(default=None, sa_type=MONEY)
     price_yearly: Decimal | None = Field(default=None, sa_type=MONEY)
-    currency: str = _currency()
+    currency: str = currency_code()
     stripe_price_id_monthly: str | None = Field(default=None, sa_type=String(255), unique=True)
     stripe_price_id_yearly: str | None = Field(default=None, sa_type=String(255), unique=True)
-    trial_days: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    trial_days: int = counter()
     features: dict[str, Any] = Field(sa_type=JSONB(none_as_null=True))
     limits: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    is_active: bool = _flag(True)
-    sort_order: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    is_active: bool = flag(True)
+    sort_order: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -158,19 +156,19 @@ class UserSubscription(SQLModel, table=True):
     id: uuid.UUID = uuid_pk()
     user_id: uuid.UUID
     plan_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.subscription_plans.id")
-    status: str = _text_default(SubscriptionStatus.ACTIVE.value, 20)
+    status: str = enum_default(SubscriptionStatus.ACTIVE)
     billing_cycle: str | None = Field(default=None, sa_type=String(20))
     amount: Decimal = Field(sa_type=MONEY)
-    currency: str = _currency()
+    currency: str = currency_code()
     started_at: datetime = created_at()
     expires_at: datetime | None = timestamp()
     current_period_start: datetime | None = timestamp()
     current_period_end: datetime | None = timestamp()
     trial_end: datetime | None = timestamp()
-    cancel_at_period_end: bool = _flag(False)
+    cancel_at_period_end: bool = flag(False)
     cancelled_at: datetime | None = timestamp()
     cancellation_reason: str | None = Field(default=None, sa_type=Text)
-    auto_renew: bool = _flag(True)
+    auto_renew: bool = flag(True)
     stripe_customer_id: str | None = Field(default=None, sa_type=String(255))
     stripe_subscription_id: str | None = Field(default=None, sa_type=String(255), unique=True)
     created_at: datetime = created_at()
@@ -198,8 +196,8 @@ class PaymentTransaction(SQLModel, table=True):
     subscription_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.user_subscriptions.id")
     transaction_type: str = Field(sa_type=String(50))
     amount: Decimal = Field(sa_type=MONEY)
-    currency: str = _currency()
-    status: str = _text_default(PaymentStatus.PENDING.value, 20)
+    currency: str = currency_code()
+    status: str = enum_default(PaymentStatus.PENDING)
     payment_method: str | None = Field(default=None, sa_type=String(50))
     stripe_payment_intent_id: str | None = Field(default=None, sa_type=String(255))
     stripe_charge_id: str | None = Field(default=None, sa_type=String(255))
@@ -231,7 +229,7 @@ class SagaInstance(SQLModel, table=True):
     saga_type: str = Field(sa_type=String(100))
     saga_data: dict[str, Any] = Field(sa_type=JSONB(none_as_null=True))
     current_step: str = Field(sa_type=String(100))
-    status: str = _text_default(SagaStatus.RUNNING.value, 20)
+    status: str = enum_default(SagaStatus.RUNNING)
     correlation_id: uuid.UUID = Field(unique=True)
     started_at: datetime = created_at()
     completed_at: datetime | None = timestamp()

@@ -27,7 +27,18 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, check_rating, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    check_rating,
+    counter,
+    created_at,
+    enum_default,
+    flag,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "companies"
@@ -135,26 +146,6 @@ RATINGS = (
 )
 
 
-def _flag(default: bool) -> Any:
-    """A boolean the database defaults too, NOT NULL so that three-valued logic never leaks in."""
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _count() -> Any:
-    """A denormalised counter starting at zero in Python and in SQL."""
-    return Field(default=0, sa_column_kwargs={"server_default": text("0")})
-
-
-def _status(default: StrEnum, length: int = 20) -> Any:
-    return Field(
-        default=default.value, sa_type=String(length), sa_column_kwargs={"server_default": default.value}
-    )
-
-
-def _url() -> Any:
-    return Field(default=None, sa_type=String(500))
-
-
 class Company(SQLModel, table=True):
     """A company page, soft-deleted; ``values`` is a list of {name, description}."""
 
@@ -182,9 +173,9 @@ class Company(SQLModel, table=True):
     legal_name: str | None = Field(default=None, sa_type=String(255))
     description: str | None = Field(default=None, sa_type=Text)
     tagline: str | None = Field(default=None, sa_type=String(500))
-    website_url: str | None = _url()
-    logo_url: str | None = _url()
-    cover_image_url: str | None = _url()
+    website_url: str | None = url_column()
+    logo_url: str | None = url_column()
+    cover_image_url: str | None = url_column()
     industry: str | None = Field(default=None, sa_type=String(100))
     company_size: str | None = Field(default=None, sa_type=String(50))
     founded_year: int | None = None
@@ -196,20 +187,20 @@ class Company(SQLModel, table=True):
     annual_revenue: str | None = Field(default=None, sa_type=String(50))
     company_type: str | None = Field(default=None, sa_type=String(50))
     stock_symbol: str | None = Field(default=None, sa_type=String(10))
-    linkedin_url: str | None = _url()
-    twitter_url: str | None = _url()
-    facebook_url: str | None = _url()
-    instagram_url: str | None = _url()
-    glassdoor_url: str | None = _url()
+    linkedin_url: str | None = url_column()
+    twitter_url: str | None = url_column()
+    facebook_url: str | None = url_column()
+    instagram_url: str | None = url_column()
+    glassdoor_url: str | None = url_column()
     benefits: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     perks: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     values: list[dict[str, Any]] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     culture_description: str | None = Field(default=None, sa_type=Text)
     diversity_statement: str | None = Field(default=None, sa_type=Text)
     remote_policy: str | None = Field(default=None, sa_type=String(50))
-    is_verified: bool = _flag(False)
+    is_verified: bool = flag(False)
     verification_date: datetime | None = timestamp()
-    status: str = _status(CompanyStatus.ACTIVE)
+    status: str = enum_default(CompanyStatus.ACTIVE)
     seo_title: str | None = Field(default=None, sa_type=String(255))
     seo_description: str | None = Field(default=None, sa_type=Text)
     search_vector: str | None = Field(
@@ -262,9 +253,9 @@ class CompanyEmployee(SQLModel, table=True):
     role: str | None = Field(default=None, sa_type=String(100))
     department: str | None = Field(default=None, sa_type=String(100))
     team_role: str | None = Field(default=None, sa_type=String(20))
-    is_admin: bool = _flag(False)
-    is_hiring_manager: bool = _flag(False)
-    employment_status: str = _status(EmploymentStatus.ACTIVE)
+    is_admin: bool = flag(False)
+    is_hiring_manager: bool = flag(False)
+    employment_status: str = enum_default(EmploymentStatus.ACTIVE)
     start_date: date | None = Field(default=None, sa_type=Date)
     end_date: date | None = Field(default=None, sa_type=Date)
     invited_by: uuid.UUID | None = None
@@ -324,14 +315,14 @@ class CompanyReview(SQLModel, table=True):
     cons: str = Field(sa_type=Text)
     advice_to_management: str | None = Field(default=None, sa_type=Text)
     would_recommend: bool | None = None
-    is_anonymous: bool = _flag(True)
-    is_verified: bool = _flag(False)
-    status: str = _status(ReviewStatus.PENDING)
+    is_anonymous: bool = flag(True)
+    is_verified: bool = flag(False)
+    status: str = enum_default(ReviewStatus.PENDING)
     moderation_notes: str | None = Field(default=None, sa_type=Text)
     moderated_by: uuid.UUID | None = None
     moderated_at: datetime | None = timestamp()
-    helpful_count: int = _count()
-    not_helpful_count: int = _count()
+    helpful_count: int = counter()
+    not_helpful_count: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -358,7 +349,7 @@ class CompanyPhoto(SQLModel, table=True):
     file_size: int | None = None
     caption: str | None = Field(default=None, sa_type=Text)
     photo_type: str | None = Field(default=None, sa_type=String(50))
-    is_featured: bool = _flag(False)
-    display_order: int = _count()
-    status: str = _status(PhotoStatus.PENDING)
+    is_featured: bool = flag(False)
+    display_order: int = counter()
+    status: str = enum_default(PhotoStatus.PENDING)
     created_at: datetime = created_at()

@@ -29,7 +29,19 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, check_rating, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    check_rating,
+    counter,
+    created_at,
+    currency_code,
+    enum_default,
+    flag,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "jobs"
@@ -115,22 +127,6 @@ VIEW_HOUR = "date_trunc('hour', (viewed_at AT TIME ZONE 'UTC'))"
 """Parenthesised as PostgreSQL prints them back, so autogenerate sees no difference."""
 
 
-def _flag(default: bool) -> Any:
-    """A boolean the database defaults too, NOT NULL so that three-valued logic never leaks in."""
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _count() -> Any:
-    """A denormalised counter starting at zero in Python and in SQL."""
-    return Field(default=0, sa_column_kwargs={"server_default": text("0")})
-
-
-def _status(default: StrEnum, length: int = 20) -> Any:
-    return Field(
-        default=default.value, sa_type=String(length), sa_column_kwargs={"server_default": default.value}
-    )
-
-
 class JobCategory(SQLModel, table=True):
     """A two-level tree (see alembic/reference_data/job_categories.json) via ``parent_id``."""
 
@@ -147,9 +143,9 @@ class JobCategory(SQLModel, table=True):
     slug: str = Field(sa_type=String(100), unique=True)
     description: str | None = Field(default=None, sa_type=Text)
     parent_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.job_categories.id")
-    icon_url: str | None = Field(default=None, sa_type=String(500))
-    is_active: bool = _flag(True)
-    sort_order: int = _count()
+    icon_url: str | None = url_column()
+    is_active: bool = flag(True)
+    sort_order: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -222,25 +218,25 @@ class Job(SQLModel, table=True):
     employment_type: str = Field(sa_type=String(50))
     experience_level: str | None = Field(default=None, sa_type=String(50))
     location: str | None = Field(default=None, sa_type=String(255))
-    is_remote: bool = _flag(False)
+    is_remote: bool = flag(False)
     remote_policy: str | None = Field(default=None, sa_type=String(50))
     salary_min: int | None = None
     salary_max: int | None = None
-    salary_currency: str = Field(default="USD", sa_type=String(3), sa_column_kwargs={"server_default": "USD"})
+    salary_currency: str = currency_code()
     salary_period: str | None = Field(default=None, sa_type=String(20))
     salary_min_yearly: int | None = None
     salary_max_yearly: int | None = None
-    show_salary: bool = _flag(True)
+    show_salary: bool = flag(True)
     required_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
     preferred_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
     application_deadline: date | None = Field(default=None, sa_type=Date)
-    status: str = _status(JobStatus.DRAFT)
-    priority_level: int = _count()
-    application_count: int = _count()
-    view_count: int = _count()
-    save_count: int = _count()
-    share_count: int = _count()
-    external_application_url: str | None = Field(default=None, sa_type=String(500))
+    status: str = enum_default(JobStatus.DRAFT)
+    priority_level: int = counter()
+    application_count: int = counter()
+    view_count: int = counter()
+    save_count: int = counter()
+    share_count: int = counter()
+    external_application_url: str | None = url_column()
     application_instructions: str | None = Field(default=None, sa_type=Text)
     screening_questions: list[dict[str, Any]] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     auto_reject_criteria: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
@@ -288,7 +284,7 @@ class JobApplication(SQLModel, table=True):
     applicant_id: uuid.UUID
     resume_id: uuid.UUID | None = None
     cover_letter: str | None = Field(default=None, sa_type=Text)
-    status: str = _status(ApplicationStatus.APPLIED)
+    status: str = enum_default(ApplicationStatus.APPLIED)
     source: str | None = Field(default=None, sa_type=String(50))
     screening_answers: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     notes: str | None = Field(default=None, sa_type=Text)
@@ -342,10 +338,10 @@ class JobSearchAlert(SQLModel, table=True):
     user_id: uuid.UUID
     name: str = Field(sa_type=String(255))
     search_criteria: dict[str, Any] = Field(sa_type=JSONB(none_as_null=True))
-    frequency: str = _status(AlertFrequency.DAILY)
-    is_active: bool = _flag(True)
+    frequency: str = enum_default(AlertFrequency.DAILY)
+    is_active: bool = flag(True)
     last_sent_at: datetime | None = timestamp()
-    job_count_since_last_sent: int = _count()
+    job_count_since_last_sent: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -396,9 +392,9 @@ class SavedSearch(SQLModel, table=True):
     user_id: uuid.UUID
     name: str = Field(sa_type=String(255))
     search_params: dict[str, Any] = Field(sa_type=JSONB(none_as_null=True))
-    alert_frequency: str = _status(AlertFrequency.NEVER)
-    is_active: bool = _flag(True)
+    alert_frequency: str = enum_default(AlertFrequency.NEVER)
+    is_active: bool = flag(True)
     last_run_at: datetime | None = timestamp()
-    results_count: int = _count()
+    results_count: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()

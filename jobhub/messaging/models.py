@@ -18,7 +18,17 @@ from sqlalchemy import Column, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    counter,
+    created_at,
+    enum_default,
+    flag,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "messaging"
@@ -48,22 +58,6 @@ class MessageType(StrEnum):
     JOB_SHARE = "job_share"
 
 
-def _flag(default: bool) -> Any:
-    """A boolean the database defaults too, NOT NULL so that three-valued logic never leaks in."""
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _count() -> Any:
-    """A denormalised counter starting at zero in Python and in SQL."""
-    return Field(default=0, sa_column_kwargs={"server_default": text("0")})
-
-
-def _kind(default: StrEnum) -> Any:
-    return Field(
-        default=default.value, sa_type=String(20), sa_column_kwargs={"server_default": default.value}
-    )
-
-
 class Conversation(SQLModel, table=True):
     """A thread between users; the counters and ``last_message_*`` are kept by the service."""
 
@@ -78,15 +72,15 @@ class Conversation(SQLModel, table=True):
     )
 
     id: uuid.UUID = uuid_pk()
-    type: str = _kind(ConversationType.DIRECT)
+    type: str = enum_default(ConversationType.DIRECT)
     title: str | None = Field(default=None, sa_type=String(255))
     description: str | None = Field(default=None, sa_type=Text)
     created_by: uuid.UUID
-    is_archived: bool = _flag(False)
+    is_archived: bool = flag(False)
     last_message_id: uuid.UUID | None = None
     last_message_at: datetime | None = timestamp()
-    participant_count: int = _count()
-    message_count: int = _count()
+    participant_count: int = counter()
+    message_count: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -123,14 +117,14 @@ class ConversationParticipant(SQLModel, table=True):
     id: uuid.UUID = uuid_pk()
     conversation_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.conversations.id", ondelete="CASCADE")
     user_id: uuid.UUID
-    role: str = _kind(ParticipantRole.MEMBER)
+    role: str = enum_default(ParticipantRole.MEMBER)
     joined_at: datetime = created_at()
     left_at: datetime | None = timestamp()
-    is_active: bool = _flag(True)
+    is_active: bool = flag(True)
     last_read_message_id: uuid.UUID | None = None
     last_read_at: datetime | None = timestamp()
-    unread_count: int = _count()
-    is_muted: bool = _flag(False)
+    unread_count: int = counter()
+    is_muted: bool = flag(False)
     muted_until: datetime | None = timestamp()
     notification_settings: dict[str, Any] = Field(
         default_factory=lambda: dict(DEFAULT_NOTIFICATION_SETTINGS),
@@ -171,17 +165,17 @@ class Message(SQLModel, table=True):
     sender_id: uuid.UUID
     parent_message_id: uuid.UUID | None = Field(default=None, foreign_key=f"{SCHEMA}.messages.id")
     content: str = Field(sa_type=Text)
-    message_type: str = _kind(MessageType.TEXT)
+    message_type: str = enum_default(MessageType.TEXT)
     metadata_: dict[str, Any] | None = Field(
         default=None, sa_column=Column("metadata", JSONB(none_as_null=True))
     )
-    is_edited: bool = _flag(False)
+    is_edited: bool = flag(False)
     edited_at: datetime | None = timestamp()
-    is_deleted: bool = _flag(False)
+    is_deleted: bool = flag(False)
     deleted_at: datetime | None = timestamp()
     deleted_by: uuid.UUID | None = None
-    reply_count: int = _count()
-    reaction_count: int = _count()
+    reply_count: int = counter()
+    reaction_count: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -226,8 +220,8 @@ class MessageAttachment(SQLModel, table=True):
     file_size: int
     file_type: str = Field(sa_type=String(100))
     file_url: str = Field(sa_type=String(500))
-    thumbnail_url: str | None = Field(default=None, sa_type=String(500))
-    is_scanned: bool = _flag(False)
+    thumbnail_url: str | None = url_column()
+    is_scanned: bool = flag(False)
     scan_result: str | None = Field(default=None, sa_type=String(50))
-    download_count: int = _count()
+    download_count: int = counter()
     created_at: datetime = created_at()

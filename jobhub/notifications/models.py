@@ -11,11 +11,21 @@ from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Index, String, Text, Time, text
+from sqlalchemy import Index, String, Text, Time
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    created_at,
+    enum_default,
+    flag,
+    text_default,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "notifications"
@@ -53,14 +63,6 @@ class DeliveryStatus(StrEnum):
     BOUNCED = "bounced"
 
 
-def _flag(default: bool) -> Any:
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _text_default(value: str, length: int) -> Any:
-    return Field(default=value, sa_type=String(length), sa_column_kwargs={"server_default": value})
-
-
 class NotificationTemplate(SQLModel, table=True):
     """A message per event and channel, named ``<event>.<channel>`` since names are unique.
 
@@ -81,7 +83,7 @@ class NotificationTemplate(SQLModel, table=True):
     subject_template: str | None = Field(default=None, sa_type=Text)
     body_template: str = Field(sa_type=Text)
     variables: list[str] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    is_active: bool = _flag(True)
+    is_active: bool = flag(True)
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -105,10 +107,10 @@ class UserNotification(SQLModel, table=True):
     title: str = Field(sa_type=String(255))
     message: str = Field(sa_type=Text)
     data: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    is_read: bool = _flag(False)
+    is_read: bool = flag(False)
     read_at: datetime | None = timestamp()
-    action_url: str | None = Field(default=None, sa_type=String(500))
-    priority: str = _text_default(Priority.NORMAL.value, 20)
+    action_url: str | None = url_column()
+    priority: str = enum_default(Priority.NORMAL)
     expires_at: datetime | None = timestamp()
     created_at: datetime = created_at()
 
@@ -125,19 +127,19 @@ class NotificationPreference(SQLModel, table=True):
 
     id: uuid.UUID = uuid_pk()
     user_id: uuid.UUID = Field(unique=True)
-    email_enabled: bool = _flag(True)
-    push_enabled: bool = _flag(True)
-    sms_enabled: bool = _flag(False)
-    in_app_enabled: bool = _flag(True)
-    job_alerts: bool = _flag(True)
-    application_updates: bool = _flag(True)
-    messages: bool = _flag(True)
-    marketing: bool = _flag(False)
-    weekly_digest: bool = _flag(True)
-    frequency_job_alerts: str = _text_default(AlertFrequency.IMMEDIATE.value, 20)
+    email_enabled: bool = flag(True)
+    push_enabled: bool = flag(True)
+    sms_enabled: bool = flag(False)
+    in_app_enabled: bool = flag(True)
+    job_alerts: bool = flag(True)
+    application_updates: bool = flag(True)
+    messages: bool = flag(True)
+    marketing: bool = flag(False)
+    weekly_digest: bool = flag(True)
+    frequency_job_alerts: str = enum_default(AlertFrequency.IMMEDIATE)
     quiet_hours_start: time | None = Field(default=None, sa_type=Time)
     quiet_hours_end: time | None = Field(default=None, sa_type=Time)
-    timezone: str = _text_default("UTC", 50)
+    timezone: str = text_default("UTC", 50)
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
 
@@ -166,7 +168,7 @@ class NotificationDeliveryLog(SQLModel, table=True):
     )
     delivery_type: str = Field(sa_type=String(20))
     recipient: str = Field(sa_type=String(255))
-    status: str = _text_default(DeliveryStatus.PENDING.value, 20)
+    status: str = enum_default(DeliveryStatus.PENDING)
     provider: str | None = Field(default=None, sa_type=String(50))
     provider_message_id: str | None = Field(default=None, sa_type=String(255))
     error_message: str | None = Field(default=None, sa_type=Text)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Uuid, func, text
+from sqlalchemy import CheckConstraint, DateTime, String, Uuid, func, text
 from sqlmodel import Field, SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -53,6 +53,49 @@ def updated_at() -> Any:
         sa_type=DateTime(timezone=True),
         sa_column_kwargs={"server_default": func.now(), "onupdate": utcnow, "nullable": False},
     )
+
+
+def flag(default: bool) -> Any:
+    """A boolean, NOT NULL with a database default.
+
+    The default is in SQL as well as in Python so that rows inserted outside the ORM (migrations,
+    seeds, psql) get it too; NOT NULL keeps three-valued logic out of every filter.
+    """
+    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
+
+
+def counter() -> Any:
+    """An integer starting at zero (a denormalised count, a sort order), NOT NULL.
+
+    The zero is a database default too, so rows inserted outside the ORM start at it as well.
+    """
+    return Field(default=0, sa_column_kwargs={"server_default": text("0")})
+
+
+def text_default(value: str, length: int) -> Any:
+    """A ``VARCHAR(length)`` defaulting to ``value``, NOT NULL with the same database default.
+
+    The database default means rows inserted outside the ORM get ``value`` too.
+    """
+    return Field(default=value, sa_type=String(length), sa_column_kwargs={"server_default": value})
+
+
+def enum_default(default: StrEnum, length: int = 20) -> Any:
+    """A status, kind or role stored as its enum value, defaulting to ``default`` in Python and SQL.
+
+    Pair it with :func:`check_in` in ``__table_args__`` to limit the column to the enum's values.
+    """
+    return text_default(default.value, length)
+
+
+def currency_code() -> Any:
+    """An ISO 4217 code, ``USD`` unless given, in Python and in the database alike."""
+    return text_default("USD", 3)
+
+
+def url_column() -> Any:
+    """An optional link, up to 500 characters (the length every URL column shares)."""
+    return Field(default=None, sa_type=String(500))
 
 
 def timestamp(*, nullable: bool = True, index: bool = False) -> Any:

@@ -17,7 +17,17 @@ from sqlalchemy import ARRAY, CheckConstraint, Date, Index, String, Text, Unique
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-from jobhub.platform.columns import check_in, created_at, timestamp, updated_at, uuid_pk
+from jobhub.platform.columns import (
+    check_in,
+    counter,
+    created_at,
+    enum_default,
+    flag,
+    timestamp,
+    updated_at,
+    url_column,
+    uuid_pk,
+)
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "profiles"
@@ -88,20 +98,6 @@ class ConnectionStatus(StrEnum):
     BLOCKED = "blocked"
 
 
-def _flag(default: bool) -> Any:
-    return Field(default=default, sa_column_kwargs={"server_default": text(str(default).lower())})
-
-
-def _count() -> Any:
-    return Field(default=0, sa_column_kwargs={"server_default": text("0")})
-
-
-def _status(default: StrEnum, length: int) -> Any:
-    return Field(
-        default=default.value, sa_type=String(length), sa_column_kwargs={"server_default": default.value}
-    )
-
-
 def _percentage(column: str) -> CheckConstraint:
     return CheckConstraint(f"{column} BETWEEN 0 AND 100", name=f"{column}_percentage")
 
@@ -131,19 +127,19 @@ class UserProfile(SQLModel, table=True):
     headline: str | None = Field(default=None, sa_type=String(500))
     bio: str | None = Field(default=None, sa_type=Text)
     summary: str | None = Field(default=None, sa_type=Text)
-    website_url: str | None = Field(default=None, sa_type=String(500))
-    portfolio_url: str | None = Field(default=None, sa_type=String(500))
-    github_url: str | None = Field(default=None, sa_type=String(500))
-    linkedin_url: str | None = Field(default=None, sa_type=String(500))
-    twitter_url: str | None = Field(default=None, sa_type=String(500))
+    website_url: str | None = url_column()
+    portfolio_url: str | None = url_column()
+    github_url: str | None = url_column()
+    linkedin_url: str | None = url_column()
+    twitter_url: str | None = url_column()
     years_of_experience: int | None = None
     current_salary_range: str | None = Field(default=None, sa_type=String(50))
     desired_salary_range: str | None = Field(default=None, sa_type=String(50))
     availability: str | None = Field(default=None, sa_type=String(50))
     remote_preference: str | None = Field(default=None, sa_type=String(50))
-    willing_to_relocate: bool = _flag(False)
-    profile_visibility: str = _status(ProfileVisibility.PUBLIC, 20)
-    profile_completeness: int = _count()
+    willing_to_relocate: bool = flag(False)
+    profile_visibility: str = enum_default(ProfileVisibility.PUBLIC)
+    profile_completeness: int = counter()
     last_active_at: datetime | None = timestamp()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
@@ -163,7 +159,7 @@ class Skill(SQLModel, table=True):
     name: str = Field(sa_type=String(100), unique=True)
     category: str | None = Field(default=None, sa_type=String(50))
     description: str | None = Field(default=None, sa_type=Text)
-    is_verified: bool = _flag(False)
+    is_verified: bool = flag(False)
     created_at: datetime = created_at()
 
 
@@ -184,8 +180,8 @@ class UserSkill(SQLModel, table=True):
     skill_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.skills.id")
     proficiency_level: str | None = Field(default=None, sa_type=String(20))
     years_of_experience: int | None = None
-    is_primary: bool = _flag(False)
-    endorsed_count: int = _count()
+    is_primary: bool = flag(False)
+    endorsed_count: int = counter()
     last_used_at: datetime | None = timestamp()
     created_at: datetime = created_at()
 
@@ -211,10 +207,10 @@ class Experience(SQLModel, table=True):
     job_title: str = Field(sa_type=String(255))
     employment_type: str | None = Field(default=None, sa_type=String(50))
     location: str | None = Field(default=None, sa_type=String(255))
-    is_remote: bool = _flag(False)
+    is_remote: bool = flag(False)
     start_date: date = Field(sa_type=Date)
     end_date: date | None = Field(default=None, sa_type=Date)
-    is_current: bool = _flag(False)
+    is_current: bool = flag(False)
     description: str | None = Field(default=None, sa_type=Text)
     achievements: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     skills_used: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
@@ -240,7 +236,7 @@ class Education(SQLModel, table=True):
     grade: str | None = Field(default=None, sa_type=String(50))
     start_date: date | None = Field(default=None, sa_type=Date)
     end_date: date | None = Field(default=None, sa_type=Date)
-    is_current: bool = _flag(False)
+    is_current: bool = flag(False)
     description: str | None = Field(default=None, sa_type=Text)
     activities: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     created_at: datetime = created_at()
@@ -268,11 +264,11 @@ class Certification(SQLModel, table=True):
     name: str = Field(sa_type=String(255))
     issuing_organization: str = Field(sa_type=String(255))
     credential_id: str | None = Field(default=None, sa_type=String(255))
-    credential_url: str | None = Field(default=None, sa_type=String(500))
+    credential_url: str | None = url_column()
     issue_date: date | None = Field(default=None, sa_type=Date)
     expiration_date: date | None = Field(default=None, sa_type=Date)
-    does_not_expire: bool = _flag(False)
-    is_verified: bool = _flag(False)
+    does_not_expire: bool = flag(False)
+    is_verified: bool = flag(False)
     verification_method: str | None = Field(default=None, sa_type=String(100))
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
@@ -301,11 +297,11 @@ class Resume(SQLModel, table=True):
     file_size: int
     file_type: str = Field(sa_type=String(50))
     file_url: str = Field(sa_type=String(500))
-    is_primary: bool = _flag(False)
+    is_primary: bool = flag(False)
     parsed_content: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    parsing_status: str = _status(ParsingStatus.PENDING, 50)
+    parsing_status: str = enum_default(ParsingStatus.PENDING, 50)
     parsing_error: str | None = Field(default=None, sa_type=Text)
-    download_count: int = _count()
+    download_count: int = counter()
     last_downloaded_at: datetime | None = timestamp()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
@@ -330,7 +326,7 @@ class SkillAssessment(SQLModel, table=True):
     duration_minutes: int
     question_count: int
     passing_score: int
-    is_active: bool = _flag(True)
+    is_active: bool = flag(True)
     created_by: uuid.UUID | None = None
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
@@ -360,7 +356,7 @@ class AssessmentResult(SQLModel, table=True):
     started_at: datetime = timestamp(nullable=False)
     completed_at: datetime | None = timestamp()
     answers: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
-    is_verified: bool = _flag(False)
+    is_verified: bool = flag(False)
     created_at: datetime = created_at()
 
 
@@ -387,7 +383,7 @@ class UserConnection(SQLModel, table=True):
     id: uuid.UUID = uuid_pk()
     requester_id: uuid.UUID
     addressee_id: uuid.UUID
-    status: str = _status(ConnectionStatus.PENDING, 20)
+    status: str = enum_default(ConnectionStatus.PENDING)
     message: str | None = Field(default=None, sa_type=Text)
     connected_at: datetime | None = timestamp()
     created_at: datetime = created_at()
