@@ -2,63 +2,37 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 import pytest
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.auth.models import (
     AuditLog,
     AuditSeverity,
     AuthSession,
-    Permission,
-    Role,
     RolePermission,
     User,
     UserRole,
     UserStatus,
     UserType,
 )
-
-Rows = list[SQLModel]
-Case = Callable[[], tuple[Rows, SQLModel, SQLModel]]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    """Flush row by row: with no relationships declared, SQLAlchemy does not order inserts by key."""
-    for row in rows:
-        db.add(row)
-        db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def tag() -> str:
-    return uuid.uuid4().hex[:10]
-
-
-def make_user(**overrides: Any) -> User:
-    values = {
-        "email": f"{tag()}@example.test",
-        "first_name": "Grace",
-        "last_name": "Hopper",
-        "user_type": UserType.JOB_SEEKER,
-    }
-    return User(**(values | overrides))
-
-
-def make_session(user: User, **overrides: Any) -> AuthSession:
-    values = {"user_id": user.id, "token_hash": tag(), "expires_at": datetime.now(UTC) + timedelta(days=1)}
-    return AuthSession(**(values | overrides))
+from tests.factories import (
+    Case,
+    Rows,
+    add,
+    make_audit_log,
+    make_permission,
+    make_role,
+    make_session,
+    make_user,
+    overrides_id,
+    refused,
+    tag,
+)
 
 
 def user(**overrides: Any) -> Rows:
@@ -66,7 +40,7 @@ def user(**overrides: Any) -> Rows:
 
 
 def audit_log(**overrides: Any) -> Rows:
-    return [AuditLog(**({"action": "user.login"} | overrides))]
+    return [make_audit_log(**overrides)]
 
 
 BUILDERS: dict[str, Callable[..., Rows]] = {"users": user, "audit_logs": audit_log}
@@ -92,7 +66,7 @@ def test_every_listed_value_is_accepted(db: Session, table: str, field: str, val
         ("users", {"status": "deleted"}),
         ("audit_logs", {"severity": "info"}),
     ],
-    ids=lambda p: p if isinstance(p, str) else "-".join(map(str, p.values())),
+    ids=overrides_id,
 )
 def test_a_row_outside_the_checks_is_refused(db: Session, table: str, overrides: dict[str, Any]) -> None:
     refused(db, *BUILDERS[table](**overrides))
@@ -112,11 +86,11 @@ def duplicate_oauth_id(column: str) -> Case:
 
 def duplicate_role_name() -> tuple[Rows, SQLModel, SQLModel]:
     name = f"recruiter-{tag()}"
-    return [Role(name=name)], Role(name=name), Role(name=f"sourcer-{tag()}")
+    return [make_role(name=name)], make_role(name=name), make_role(name=f"sourcer-{tag()}")
 
 
 def duplicate_user_role() -> tuple[Rows, SQLModel, SQLModel]:
-    person, role, other = make_user(), Role(name=f"role-{tag()}"), Role(name=f"role-{tag()}")
+    person, role, other = make_user(), make_role(), make_role()
     first = UserRole(user_id=person.id, role_id=role.id)
     return (
         [person, role, other, first],
@@ -125,21 +99,13 @@ def duplicate_user_role() -> tuple[Rows, SQLModel, SQLModel]:
     )
 
 
-def make_permission(name: str) -> Permission:
-    return Permission(name=name, resource="reports", action="read")
-
-
 def duplicate_permission_name() -> tuple[Rows, SQLModel, SQLModel]:
     name = f"reports:{tag()}"
-    return [make_permission(name)], make_permission(name), make_permission(f"reports:{tag()}")
+    return [make_permission(name=name)], make_permission(name=name), make_permission()
 
 
 def duplicate_role_permission() -> tuple[Rows, SQLModel, SQLModel]:
-    role, permission, other = (
-        Role(name=f"role-{tag()}"),
-        make_permission(f"a:{tag()}"),
-        make_permission(f"b:{tag()}"),
-    )
+    role, permission, other = make_role(), make_permission(), make_permission()
     first = RolePermission(role_id=role.id, permission_id=permission.id)
     return (
         [role, permission, other, first],
@@ -198,7 +164,7 @@ def test_a_user_without_a_password_gets_the_documented_defaults(db: Session) -> 
 def test_an_audit_entry_outlives_its_purged_session(db: Session) -> None:
     person = make_user()
     signed_in = make_session(person)
-    entry = AuditLog(user_id=person.id, session_id=signed_in.id, action="user.login", ip_address="192.0.2.7")
+    entry = make_audit_log(user_id=person.id, session_id=signed_in.id, ip_address="192.0.2.7")
     add(db, person, signed_in, entry)
 
     db.execute(delete(AuthSession).where(AuthSession.id == signed_in.id))
@@ -209,7 +175,7 @@ def test_an_audit_entry_outlives_its_purged_session(db: Session) -> None:
 
 
 def test_deleting_a_user_takes_their_sessions_and_role_grants(db: Session) -> None:
-    person, role = make_user(), Role(name=f"role-{tag()}")
+    person, role = make_user(), make_role()
     add(db, person, role, make_session(person), UserRole(user_id=person.id, role_id=role.id))
 
     db.execute(delete(User).where(User.id == person.id))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
@@ -10,13 +9,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.billing.models import (
     BillingCycle,
     PaymentStatus,
-    PaymentTransaction,
     PlanAudience,
     PlanType,
     SagaInstance,
@@ -26,52 +23,18 @@ from jobhub.billing.models import (
     TransactionType,
     UserSubscription,
 )
-
-Rows = list[SQLModel]
-Case = Callable[[], tuple[Rows, SQLModel, SQLModel]]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    """Flush row by row: with no relationships declared, SQLAlchemy does not order inserts by key."""
-    for row in rows:
-        db.add(row)
-        db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def stripe_id(prefix: str) -> str:
-    return f"{prefix}_{uuid.uuid4().hex}"
-
-
-def make_plan(**overrides: Any) -> SubscriptionPlan:
-    values = {
-        "name": "Team",
-        "user_type": PlanAudience.EMPLOYER,
-        "plan_type": PlanType.EMPLOYER_BASIC,
-        "price_monthly": Decimal("49.00"),
-        "price_yearly": Decimal("490.00"),
-        "features": {"applicant_tracking": True},
-    }
-    return SubscriptionPlan(**(values | overrides))
-
-
-def make_subscription(plan: SubscriptionPlan, **overrides: Any) -> UserSubscription:
-    values = {"user_id": uuid.uuid4(), "plan_id": plan.id, "amount": Decimal("49.00")}
-    return UserSubscription(**(values | overrides))
-
-
-def make_saga(**overrides: Any) -> SagaInstance:
-    values = {
-        "saga_type": "feature_job",
-        "saga_data": {"job_id": str(uuid.uuid4())},
-        "current_step": "charge",
-        "correlation_id": uuid.uuid4(),
-    }
-    return SagaInstance(**(values | overrides))
+from tests.factories import (
+    Case,
+    Rows,
+    add,
+    make_plan,
+    make_saga,
+    make_subscription,
+    make_transaction,
+    overrides_id,
+    refused,
+    stripe_id,
+)
 
 
 def plan(**overrides: Any) -> Rows:
@@ -84,12 +47,7 @@ def subscription(**overrides: Any) -> Rows:
 
 
 def transaction(**overrides: Any) -> Rows:
-    values = {
-        "user_id": uuid.uuid4(),
-        "transaction_type": TransactionType.JOB_POSTING,
-        "amount": Decimal("25.00"),
-    }
-    return [PaymentTransaction(**(values | overrides))]
+    return [make_transaction(**overrides)]
 
 
 def saga(**overrides: Any) -> Rows:
@@ -135,7 +93,7 @@ def test_every_listed_value_is_accepted(db: Session, table: str, field: str, val
         ("payment_transactions", {"status": "requires_action"}),
         ("saga_instances", {"status": "compensated"}),
     ],
-    ids=lambda p: p if isinstance(p, str) else "-".join(map(str, p.values())),
+    ids=overrides_id,
 )
 def test_a_row_outside_the_checks_is_refused(db: Session, table: str, overrides: dict[str, Any]) -> None:
     refused(db, *BUILDERS[table](**overrides))

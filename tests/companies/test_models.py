@@ -10,14 +10,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.companies.models import (
     RATINGS,
     Company,
     CompanyEmployee,
-    CompanyPhoto,
     CompanyRemotePolicy,
     CompanyReview,
     CompanySize,
@@ -31,23 +29,7 @@ from jobhub.companies.models import (
     ReviewStatus,
     TeamRole,
 )
-
-Rows = list[SQLModel]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    db.add_all(rows)
-    db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def make_company(**overrides: Any) -> Company:
-    tag = uuid.uuid4().hex[:8]
-    return Company(**({"name": f"Acme {tag}", "slug": f"acme-{tag}"} | overrides))
+from tests.factories import Case, Rows, add, make_company, make_employee, make_photo, make_review, refused
 
 
 def company(**overrides: Any) -> Rows:
@@ -56,25 +38,17 @@ def company(**overrides: Any) -> Rows:
 
 def employee(**overrides: Any) -> Rows:
     owner = make_company()
-    return [owner, CompanyEmployee(**({"company_id": owner.id, "user_id": uuid.uuid4()} | overrides))]
+    return [owner, make_employee(owner, **overrides)]
 
 
 def review(**overrides: Any) -> Rows:
-    values = {
-        "reviewer_id": uuid.uuid4(),
-        "overall_rating": 4,
-        "title": "Good",
-        "pros": "Team",
-        "cons": "Pay",
-    }
     reviewed = make_company()
-    return [reviewed, CompanyReview(**({"company_id": reviewed.id} | values | overrides))]
+    return [reviewed, make_review(reviewed, **overrides)]
 
 
 def photo(**overrides: Any) -> Rows:
-    values = {"uploaded_by": uuid.uuid4(), "file_name": "a1b2.jpg", "file_url": "/files/a1b2.jpg"}
     pictured = make_company()
-    return [pictured, CompanyPhoto(**({"company_id": pictured.id} | values | overrides))]
+    return [pictured, make_photo(pictured, **overrides)]
 
 
 BUILDERS: dict[str, Callable[..., Rows]] = {
@@ -163,18 +137,18 @@ def duplicate_review() -> tuple[Rows, SQLModel, SQLModel]:
     return [reviewed, first], again, CompanyReview(reviewer_id=uuid.uuid4(), **values)
 
 
-DUPLICATES = [duplicate_slug, duplicate_member, duplicate_invitation_token, duplicate_review]
+DUPLICATES: list[Case] = [duplicate_slug, duplicate_member, duplicate_invitation_token, duplicate_review]
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_duplicate_is_refused(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_duplicate_is_refused(db: Session, case: Case) -> None:
     existing, duplicate, _ = case()
     add(db, *existing)
     refused(db, duplicate)
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_distinct_row_is_accepted(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_distinct_row_is_accepted(db: Session, case: Case) -> None:
     existing, _, distinct = case()
     add(db, *existing, distinct)
 

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.jobs.models import (
@@ -24,45 +23,31 @@ from jobhub.jobs.models import (
     ExperienceLevel,
     Job,
     JobApplication,
-    JobCategory,
-    JobSearchAlert,
     JobStatus,
     JobView,
     RemotePolicy,
     SalaryPeriod,
     SavedJob,
-    SavedSearch,
+)
+from tests.factories import (
+    Case,
+    Rows,
+    add,
+    make_alert,
+    make_application,
+    make_category,
+    make_job,
+    make_saved_search,
+    overrides_id,
+    refused,
 )
 
 REFERENCE_DATA = Path(__file__).resolve().parents[2] / "alembic" / "reference_data"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-Rows = list[SQLModel]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    db.add_all(rows)
-    db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def make_job(**overrides: Any) -> Job:
-    values: dict[str, Any] = {
-        "employer_id": uuid.uuid4(),
-        "title": "Backend Engineer",
-        "slug": f"backend-engineer-{uuid.uuid4().hex[:8]}",
-        "description": "Build and run our APIs.",
-        "employment_type": EmploymentType.FULL_TIME,
-    }
-    return Job(**(values | overrides))
 
 
 def category(**overrides: Any) -> Rows:
-    tag = uuid.uuid4().hex[:8]
-    return [JobCategory(**({"name": f"Category {tag}", "slug": f"category-{tag}"} | overrides))]
+    return [make_category(**overrides)]
 
 
 def job(**overrides: Any) -> Rows:
@@ -71,17 +56,15 @@ def job(**overrides: Any) -> Rows:
 
 def application(**overrides: Any) -> Rows:
     posting = make_job()
-    return [posting, JobApplication(**({"job_id": posting.id, "applicant_id": uuid.uuid4()} | overrides))]
+    return [posting, make_application(posting, **overrides)]
 
 
 def alert(**overrides: Any) -> Rows:
-    values = {"user_id": uuid.uuid4(), "name": "Remote Python", "search_criteria": {"q": "python"}}
-    return [JobSearchAlert(**(values | overrides))]
+    return [make_alert(**overrides)]
 
 
 def saved_search(**overrides: Any) -> Rows:
-    values = {"user_id": uuid.uuid4(), "name": "Berlin data", "search_params": {"q": "data"}}
-    return [SavedSearch(**(values | overrides))]
+    return [make_saved_search(**overrides)]
 
 
 BUILDERS: dict[str, Callable[..., Rows]] = {
@@ -129,7 +112,7 @@ def test_every_listed_value_is_accepted(
         ("job_search_alerts", {"frequency": AlertFrequency.NEVER}),
         ("saved_searches", {"alert_frequency": "hourly"}),
     ],
-    ids=lambda p: p if isinstance(p, str) else "-".join(map(str, p.values())),
+    ids=overrides_id,
 )
 def test_a_row_outside_the_checks_is_refused(db: Session, table: str, overrides: dict[str, Any]) -> None:
     refused(db, *BUILDERS[table](**overrides))
@@ -171,7 +154,7 @@ def duplicate_saved_job() -> tuple[Rows, SQLModel, SQLModel]:
     )
 
 
-DUPLICATES = [
+DUPLICATES: list[Case] = [
     duplicate_category_name,
     duplicate_category_slug,
     duplicate_job_slug,
@@ -181,14 +164,14 @@ DUPLICATES = [
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_duplicate_is_refused(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_duplicate_is_refused(db: Session, case: Case) -> None:
     existing, duplicate, _ = case()
     add(db, *existing)
     refused(db, duplicate)
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_distinct_row_is_accepted(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_distinct_row_is_accepted(db: Session, case: Case) -> None:
     existing, _, distinct = case()
     add(db, *existing, distinct)
 

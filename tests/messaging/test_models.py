@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.messaging.models import (
@@ -22,27 +21,15 @@ from jobhub.messaging.models import (
     MessageType,
     ParticipantRole,
 )
-
-Rows = list[SQLModel]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    db.add_all(rows)
-    db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def make_conversation(**overrides: Any) -> Conversation:
-    return Conversation(**({"created_by": uuid.uuid4()} | overrides))
-
-
-def make_message(conversation: Conversation, **overrides: Any) -> Message:
-    values = {"conversation_id": conversation.id, "sender_id": uuid.uuid4(), "content": "Hello"}
-    return Message(**(values | overrides))
+from tests.factories import (
+    Case,
+    Rows,
+    add,
+    make_conversation,
+    make_message,
+    make_participant,
+    refused,
+)
 
 
 def conversation(**overrides: Any) -> Rows:
@@ -51,8 +38,7 @@ def conversation(**overrides: Any) -> Rows:
 
 def participant(**overrides: Any) -> Rows:
     thread = make_conversation()
-    values = {"conversation_id": thread.id, "user_id": uuid.uuid4()}
-    return [thread, ConversationParticipant(**(values | overrides))]
+    return [thread, make_participant(thread, **overrides)]
 
 
 def message(**overrides: Any) -> Rows:
@@ -107,18 +93,18 @@ def duplicate_reaction() -> tuple[Rows, SQLModel, SQLModel]:
     return [thread, said, first], again, MessageReaction(message_id=said.id, user_id=user, reaction_type="🎉")
 
 
-DUPLICATES = [duplicate_participant, duplicate_reaction]
+DUPLICATES: list[Case] = [duplicate_participant, duplicate_reaction]
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_duplicate_is_refused(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_duplicate_is_refused(db: Session, case: Case) -> None:
     existing, duplicate, _ = case()
     add(db, *existing)
     refused(db, duplicate)
 
 
 @pytest.mark.parametrize("case", DUPLICATES, ids=lambda case: case.__name__)
-def test_a_distinct_row_is_accepted(db: Session, case: Callable[[], tuple[Rows, SQLModel, SQLModel]]) -> None:
+def test_a_distinct_row_is_accepted(db: Session, case: Case) -> None:
     existing, _, distinct = case()
     add(db, *existing, distinct)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import time
 from enum import StrEnum
@@ -10,8 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from jobhub.notifications.models import (
     AlertFrequency,
@@ -19,45 +17,19 @@ from jobhub.notifications.models import (
     DeliveryStatus,
     NotificationDeliveryLog,
     NotificationPreference,
-    NotificationTemplate,
     Priority,
     UserNotification,
 )
-
-Rows = list[SQLModel]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    """Flush row by row: with no relationships declared, SQLAlchemy does not order inserts by key."""
-    for row in rows:
-        db.add(row)
-        db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def make_template(**overrides: Any) -> NotificationTemplate:
-    values = {
-        "name": f"test_{uuid.uuid4().hex[:10]}.email",
-        "type": Channel.EMAIL,
-        "subject_template": "Hello {first_name}",
-        "body_template": "Welcome, {first_name}.",
-        "variables": ["first_name"],
-    }
-    return NotificationTemplate(**(values | overrides))
-
-
-def make_notification(**overrides: Any) -> UserNotification:
-    values = {
-        "user_id": uuid.uuid4(),
-        "type": "new_message",
-        "title": "New message from Ada",
-        "message": "Are you free on Friday?",
-    }
-    return UserNotification(**(values | overrides))
+from tests.factories import (
+    Rows,
+    add,
+    make_delivery,
+    make_notification,
+    make_preference,
+    make_template,
+    overrides_id,
+    refused,
+)
 
 
 def template(**overrides: Any) -> Rows:
@@ -69,13 +41,12 @@ def notification(**overrides: Any) -> Rows:
 
 
 def preference(**overrides: Any) -> Rows:
-    return [NotificationPreference(**({"user_id": uuid.uuid4()} | overrides))]
+    return [make_preference(**overrides)]
 
 
 def delivery(**overrides: Any) -> Rows:
     parent = make_notification()
-    values = {"notification_id": parent.id, "delivery_type": Channel.EMAIL, "recipient": "ada@example.test"}
-    return [parent, NotificationDeliveryLog(**(values | overrides))]
+    return [parent, make_delivery(parent, **overrides)]
 
 
 BUILDERS: dict[str, Callable[..., Rows]] = {
@@ -110,7 +81,7 @@ def test_every_listed_value_is_accepted(db: Session, table: str, field: str, val
         ("notification_delivery_log", {"delivery_type": "pigeon"}),
         ("notification_delivery_log", {"status": "read"}),
     ],
-    ids=lambda p: p if isinstance(p, str) else "-".join(map(str, p.values())),
+    ids=overrides_id,
 )
 def test_a_row_outside_the_checks_is_refused(db: Session, table: str, overrides: dict[str, Any]) -> None:
     refused(db, *BUILDERS[table](**overrides))

@@ -1,14 +1,14 @@
 """The outbox relay delivers every committed event to ClickHouse exactly once.
 
 These tests commit for real (the relay reads the outboxes over its own connections), so
-a fixture empties every outbox and analytics table before and after each test.
+the ``clean`` fixture (conftest.py) empties every outbox and analytics table before and
+after each test.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,16 +19,11 @@ from sqlmodel import Session
 
 from jobhub.platform import event_types as et
 from jobhub.platform import relay
-from jobhub.platform.analytics_store import (
-    TABLES,
-    get_analytics_client,
-    migrate_analytics,
-    reset_analytics_client,
-)
 from jobhub.platform.db import CONTEXT_SCHEMAS
 from jobhub.platform.event_tables import DEFAULT_MAX_RETRIES
 from jobhub.platform.event_types import RelayedEvent
 from jobhub.platform.events import emit
+from tests.platform.outbox import ch_counts, emit_many, outbox_count, scalar
 
 
 class SimulatedCrash(BaseException):
@@ -57,65 +52,7 @@ class FaultyClient:
         return getattr(self._client, name)
 
 
-@pytest.fixture(scope="module")
-def analytics(test_data_dir: Any) -> Client:
-    reset_analytics_client()
-    client = get_analytics_client()
-    migrate_analytics(client)
-    return client
-
-
-def _empty_everything(engine: Engine, client: Client) -> None:
-    with engine.begin() as conn:
-        for schema in CONTEXT_SCHEMAS:
-            conn.execute(text(f"DELETE FROM {schema}.outbox_events"))
-            conn.execute(text(f"DELETE FROM {schema}.domain_events"))
-    for table in TABLES:
-        client.command(f"TRUNCATE TABLE analytics.{table}")
-
-
-@pytest.fixture
-def clean(engine: Engine, analytics: Client) -> Iterator[None]:
-    _empty_everything(engine, analytics)
-    yield
-    _empty_everything(engine, analytics)
-
-
 pytestmark = pytest.mark.usefixtures("clean")
-
-
-def emit_many(
-    engine: Engine,
-    n: int,
-    schemas: tuple[str, ...] = CONTEXT_SCHEMAS,
-    event_type: str = "test.happened",
-    payload: dict[str, Any] | None = None,
-) -> list[uuid.UUID]:
-    ids: list[uuid.UUID] = []
-    with Session(engine) as session:
-        for i in range(n):
-            data = {"n": i, **(payload or {})}
-            ids.append(emit(session, schemas[i % len(schemas)], "thing", uuid.uuid4(), event_type, data).id)
-            if i % 1000 == 999:
-                session.commit()
-        session.commit()
-    return ids
-
-
-def scalar(engine: Engine, sql: str) -> Any:
-    with engine.connect() as conn:
-        return conn.execute(text(sql)).scalar_one()
-
-
-def outbox_count(engine: Engine, where: str) -> int:
-    union = " UNION ALL ".join(f"SELECT * FROM {s}.outbox_events" for s in CONTEXT_SCHEMAS)
-    return scalar(engine, f"SELECT count(*) FROM ({union}) o WHERE {where}")
-
-
-def ch_counts(client: Client, table: str = "domain_events") -> tuple[int, int]:
-    """Raw rows (no FINAL: a duplicate ever inserted shows) and distinct ids."""
-    key = "event_id" if table == "domain_events" else "id"
-    return tuple(client.query(f"SELECT count(), uniqExact({key}) FROM analytics.{table}").result_rows[0])
 
 
 def settle(engine: Engine, client: Any, batch_size: int, rounds: int = 30) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 
 import pytest
 from clickhouse_connect.driver.client import Client
@@ -12,16 +11,7 @@ from sqlalchemy import Engine, text
 
 from jobhub.platform import tasks
 from jobhub.settings import reset_settings
-from tests.platform.test_relay import _empty_everything, analytics, ch_counts, emit_many, outbox_count
-
-__all__ = ["analytics"]  # the module-scoped ClickHouse fixture, shared with the relay tests
-
-
-@pytest.fixture
-def clean(engine: Engine, analytics: Client) -> Iterator[None]:
-    _empty_everything(engine, analytics)
-    yield
-    _empty_everything(engine, analytics)
+from tests.platform.outbox import ch_counts, emit_many, outbox_count
 
 
 def test_the_queue_schema_is_applied_once(engine: Engine) -> None:

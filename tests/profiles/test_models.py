@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.profiles.models import (
@@ -17,102 +16,60 @@ from jobhub.profiles.models import (
     AssessmentResult,
     AssessmentStatus,
     Availability,
-    Certification,
     ConnectionStatus,
-    Education,
     EmploymentType,
-    Experience,
     ParsingStatus,
     Proficiency,
     ProfileVisibility,
     RemotePreference,
-    Resume,
-    Skill,
     SkillAssessment,
     UserConnection,
     UserProfile,
     UserSkill,
 )
-
-Rows = list[SQLModel]
-Case = Callable[[], tuple[Rows, SQLModel, SQLModel]]
-
-
-def add(db: Session, *rows: SQLModel) -> None:
-    """Flush row by row: with no relationships declared, SQLAlchemy does not order inserts by key."""
-    for row in rows:
-        db.add(row)
-        db.flush()
-
-
-def refused(db: Session, *rows: SQLModel) -> None:
-    with pytest.raises(IntegrityError):
-        add(db, *rows)
-
-
-def make_skill(**overrides: Any) -> Skill:
-    return Skill(**({"name": f"Skill {uuid.uuid4().hex[:10]}"} | overrides))
-
-
-def make_assessment(skill: Skill, **overrides: Any) -> SkillAssessment:
-    values = {
-        "skill_id": skill.id,
-        "name": "SQL fundamentals",
-        "duration_minutes": 30,
-        "question_count": 20,
-        "passing_score": 70,
-    }
-    return SkillAssessment(**(values | overrides))
-
-
-def make_result(assessment: SkillAssessment, **overrides: Any) -> AssessmentResult:
-    values = {
-        "user_id": uuid.uuid4(),
-        "assessment_id": assessment.id,
-        "score": 85,
-        "started_at": datetime.now(UTC),
-    }
-    return AssessmentResult(**(values | overrides))
+from tests.factories import (
+    Case,
+    Rows,
+    add,
+    make_assessment,
+    make_certification,
+    make_connection,
+    make_education,
+    make_experience,
+    make_profile,
+    make_result,
+    make_resume,
+    make_skill,
+    make_user_skill,
+    overrides_id,
+    refused,
+    tag,
+)
 
 
 def profile(**overrides: Any) -> Rows:
-    return [UserProfile(**({"user_id": uuid.uuid4()} | overrides))]
+    return [make_profile(**overrides)]
 
 
 def user_skill(**overrides: Any) -> Rows:
     skill = make_skill()
-    return [skill, UserSkill(**({"user_id": uuid.uuid4(), "skill_id": skill.id} | overrides))]
+    return [skill, make_user_skill(skill, **overrides)]
 
 
 def experience(**overrides: Any) -> Rows:
-    values = {
-        "user_id": uuid.uuid4(),
-        "company_name": "Initech",
-        "job_title": "Analyst",
-        "start_date": date(2020, 1, 1),
-    }
-    return [Experience(**(values | overrides))]
+    return [make_experience(**overrides)]
 
 
 def education(**overrides: Any) -> Rows:
-    return [Education(**({"user_id": uuid.uuid4(), "institution_name": "ETH Zürich"} | overrides))]
+    return [make_education(**overrides)]
 
 
 def certification(**overrides: Any) -> Rows:
-    values = {"user_id": uuid.uuid4(), "name": "CKA", "issuing_organization": "CNCF"}
-    return [Certification(**(values | overrides))]
+    return [make_certification(**overrides)]
 
 
 def resume(**overrides: Any) -> Rows:
-    values = {
-        "user_id": uuid.uuid4(),
-        "file_name": f"{uuid.uuid4()}.pdf",
-        "original_file_name": "cv.pdf",
-        "file_size": 48_213,
-        "file_type": "application/pdf",
-        "file_url": "/files/resumes/cv.pdf",
-    }
-    return [Resume(**(values | overrides))]
+    return [make_resume(**overrides)]
 
 
 def assessment(**overrides: Any) -> Rows:
@@ -127,7 +84,7 @@ def result(**overrides: Any) -> Rows:
 
 
 def connection(**overrides: Any) -> Rows:
-    return [UserConnection(**({"requester_id": uuid.uuid4(), "addressee_id": uuid.uuid4()} | overrides))]
+    return [make_connection(**overrides)]
 
 
 BUILDERS: dict[str, Callable[..., Rows]] = {
@@ -182,7 +139,7 @@ def test_every_listed_value_is_accepted(db: Session, table: str, field: str, val
         ("user_assessment_results", {"score": 101}),
         ("user_connections", {"status": "ignored"}),
     ],
-    ids=lambda p: p if isinstance(p, str) else "-".join(map(str, p.values())),
+    ids=overrides_id,
 )
 def test_a_row_outside_the_checks_is_refused(db: Session, table: str, overrides: dict[str, Any]) -> None:
     refused(db, *BUILDERS[table](**overrides))
@@ -211,7 +168,7 @@ def duplicate_profile() -> tuple[Rows, SQLModel, SQLModel]:
 
 
 def duplicate_skill_name() -> tuple[Rows, SQLModel, SQLModel]:
-    name = f"Skill {uuid.uuid4().hex[:10]}"
+    name = f"Skill {tag()}"
     return [make_skill(name=name)], make_skill(name=name), make_skill()
 
 
