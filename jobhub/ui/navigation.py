@@ -20,6 +20,15 @@ ADMIN = "/admin"
 LOGIN = "/login"
 REGISTER = "/register"
 LOGOUT = "/logout"
+VERIFY_EMAIL = "/verify-email"
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"
+LOGIN_MFA = "/login/verify"
+SETTINGS_ACCOUNT = "/settings/account"
+SETTINGS_SECURITY = "/settings/security"
+SETTINGS_CONNECTIONS = "/settings/connections"
+ADMIN_USERS = "/admin/users"
+FORBIDDEN = "/forbidden"
 
 
 @dataclass(frozen=True)
