@@ -14,7 +14,7 @@ import reflex as rx
 
 from jobhub.api import build_http_api
 from jobhub.auth import pages as auth_pages
-from jobhub.pages import coming_soon, errors, landing
+from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.settings import get_settings
 from jobhub.ui.feedback import toast_for_error
@@ -52,4 +52,4 @@ app = rx.App(
 app.app_wraps[(55, "ErrorBoundary")] = errors.error_boundary
 app.register_lifespan_task(in_app_worker)
 
-add_pages(app, landing.PAGES, auth_pages.PAGES, errors.PAGES, coming_soon.PAGES)
+add_pages(app, landing.PAGES, auth_pages.PAGES, errors.PAGES, forbidden.PAGES, coming_soon.PAGES)
