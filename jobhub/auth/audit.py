@@ -22,6 +22,11 @@ class AuditAction:
     LOGIN_FAILURE = "login_failure"
     LOCKOUT = "lockout"
     LOGOUT = "logout"
+    USER_SUSPENDED = "user_suspended"
+    USER_BANNED = "user_banned"
+    USER_REACTIVATED = "user_reactivated"
+    ROLE_ASSIGNED = "role_assigned"
+    ROLE_REMOVED = "role_removed"
 
 
 @dataclass(frozen=True)
@@ -50,14 +55,21 @@ def record(
     user_id: uuid.UUID | None = None,
     session_id: uuid.UUID | None = None,
     details: dict[str, Any] | None = None,
+    subject_id: uuid.UUID | None = None,
+    old_values: dict[str, Any] | None = None,
 ) -> None:
+    """``user_id`` is who acted; ``subject_id`` the user acted upon when that is someone else
+    (an admin suspending an account), ``old_values``/``details`` the values before and after.
+    """
+    subject = subject_id or user_id
     db.add(
         AuditLog(
             user_id=user_id,
             session_id=session_id,
             action=action,
-            resource="user" if user_id else None,
-            resource_id=user_id,
+            resource="user" if subject else None,
+            resource_id=subject,
+            old_values=old_values,
             new_values=details,
             ip_address=context.ip,
             user_agent=context.user_agent,

@@ -20,6 +20,11 @@ SEARCH_PERFORMED = "search.performed"
 PAGE_VIEWED = "page.viewed"
 USER_REGISTERED = "user.registered"
 USER_LOGGED_IN = "user.logged_in"
+USER_SUSPENDED = "user.suspended"
+USER_BANNED = "user.banned"
+USER_REACTIVATED = "user.reactivated"
+USER_ROLE_ASSIGNED = "user.role_assigned"
+USER_ROLE_REMOVED = "user.role_removed"
 
 
 @dataclass(frozen=True)
