@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 
 import reflex as rx
 
+from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import pages as auth_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
@@ -52,4 +53,12 @@ app = rx.App(
 app.app_wraps[(55, "ErrorBoundary")] = errors.error_boundary
 app.register_lifespan_task(in_app_worker)
 
-add_pages(app, landing.PAGES, auth_pages.PAGES, errors.PAGES, forbidden.PAGES, coming_soon.PAGES)
+add_pages(
+    app,
+    landing.PAGES,
+    auth_pages.PAGES,
+    admin_users_pages.PAGES,
+    errors.PAGES,
+    forbidden.PAGES,
+    coming_soon.PAGES,
+)

@@ -45,6 +45,7 @@ NAV_APPLICATIONS = NavLink("Applications", APPLICATIONS, "file-text")
 NAV_EMPLOYER = NavLink("Employer dashboard", EMPLOYER_DASHBOARD, "layout-dashboard")
 NAV_POST_JOB = NavLink("Post a job", POST_JOB, "circle-plus")
 NAV_ADMIN = NavLink("Admin", ADMIN, "shield")
+NAV_ADMIN_USERS = NavLink("Users", ADMIN_USERS, "users")
 NAV_SIGN_IN = NavLink("Sign in", LOGIN, "log-in")
 NAV_SIGN_OUT = NavLink("Sign out", LOGOUT, "log-out")
 
@@ -53,7 +54,7 @@ MAIN_LINKS: dict[str, tuple[NavLink, ...]] = {
     "anonymous": (NAV_JOBS, NAV_COMPANIES),
     "job_seeker": (NAV_JOBS, NAV_SAVED, NAV_APPLICATIONS, NAV_COMPANIES),
     "employer": (NAV_EMPLOYER, NAV_JOBS, NAV_COMPANIES),
-    "admin": (NAV_ADMIN, NAV_JOBS, NAV_COMPANIES),
+    "admin": (NAV_ADMIN, NAV_ADMIN_USERS, NAV_JOBS, NAV_COMPANIES),
 }
 
 # The prominent call to action on the right of the header, by user kind.

@@ -1,0 +1,74 @@
+"""An admin finds a seeker and suspends them; the seeker's open tab is signed out on its next move."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from playwright.sync_api import Page, expect
+from sqlalchemy import select
+
+from jobhub.auth.models import AuditLog, Role, User, UserRole
+from jobhub.platform.db import session_scope
+from tests.e2e.journey_data import create_user, signed_in
+
+ADMIN_EMAIL = "admin@jobhub.example"
+PASSWORD = "jobhub-admin-password"
+
+
+def _grant(user_id: uuid.UUID, role: str) -> None:
+    with session_scope() as db:
+        role_id = db.scalars(select(Role.id).where(Role.name == role)).one()
+        db.add(UserRole(user_id=user_id, role_id=role_id))
+
+
+def _sign_in(page: Page, email: str, password: str) -> None:
+    form = page.get_by_role("form", name="Sign in")
+    form.get_by_label("Email").fill(email)
+    form.get_by_label("Password").fill(password)
+    form.get_by_role("button", name="Sign in").click()
+
+
+def test_an_admin_suspends_a_seeker_who_is_signed_out_on_their_next_navigation(
+    open_page: Callable[..., Page], base_url: str
+) -> None:
+    admin_id = create_user("admin", "Ada", "Admin", email=ADMIN_EMAIL, password=PASSWORD)
+    _grant(admin_id, "admin")
+    seeker = signed_in("job_seeker", "Sam")
+    _grant(seeker.user_id, "job_seeker")
+    with session_scope() as db:
+        seeker_email = db.scalars(select(User.email).where(User.id == seeker.user_id)).one()
+
+    seeker_page = open_page("/", token=seeker.token)
+    expect(seeker_page.get_by_role("banner").get_by_text(seeker.display_name)).to_be_visible()
+
+    admin_page = open_page("/admin/users")
+    admin_page.wait_for_url(f"{base_url}/login?next=%2Fadmin%2Fusers")
+    _sign_in(admin_page, ADMIN_EMAIL, PASSWORD)
+    admin_page.wait_for_url(f"{base_url}/admin/users")
+    expect(admin_page.get_by_role("heading", name="Users", level=1)).to_be_visible()
+
+    search = admin_page.get_by_role("search", name="Find accounts")
+    search.get_by_label("Search by email or name").fill(seeker_email)
+    search.get_by_role("button", name="Search").click()
+    expect(admin_page.get_by_text("1 accounts")).to_be_visible()
+    admin_page.get_by_role("button", name=f"Open {seeker.display_name}").click()
+
+    detail = admin_page.get_by_role("region", name="Account details")
+    expect(detail.get_by_role("heading", name=seeker.display_name)).to_be_visible()
+    detail.get_by_label("Reason").fill("Sending spam to employers")
+    detail.get_by_role("button", name="Suspend").click()
+
+    expect(admin_page.get_by_text("Account suspended; its sessions were signed out.")).to_be_visible()
+    expect(detail.get_by_role("button", name="Reactivate")).to_be_visible()
+    with session_scope() as db:
+        assert db.scalars(select(User.status).where(User.id == seeker.user_id)).one() == "suspended"
+        row = db.scalars(select(AuditLog).where(AuditLog.action == "user_suspended")).one()
+        assert row.user_id == admin_id and row.resource_id == seeker.user_id
+        assert row.new_values["reason"] == "Sending spam to employers"
+
+    seeker_page.get_by_role("banner").get_by_role("link", name="Jobs", exact=True).click()
+
+    banner = seeker_page.get_by_role("banner")
+    expect(banner.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
+    expect(banner.get_by_text(seeker.display_name)).to_have_count(0)
