@@ -35,6 +35,18 @@ class Settings(BaseSettings):
         description="Run the background worker inside the app; default: only when embedded.",
     )
     cors_allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:3000"])
+    # OAuth sign-in: a provider is offered only when both its client id and secret are set.
+    oauth_google_client_id: str | None = None
+    oauth_google_client_secret: str | None = None
+    oauth_google_metadata_url: str = "https://accounts.google.com/.well-known/openid-configuration"
+    oauth_linkedin_client_id: str | None = None
+    oauth_linkedin_client_secret: str | None = None
+    oauth_linkedin_metadata_url: str = "https://www.linkedin.com/oauth/.well-known/openid-configuration"
+    oauth_github_client_id: str | None = None
+    oauth_github_client_secret: str | None = None
+    oauth_github_authorize_url: str = "https://github.com/login/oauth/authorize"
+    oauth_github_token_url: str = "https://github.com/login/oauth/access_token"
+    oauth_github_api_url: str = "https://api.github.com/"
 
     @property
     def resolved_data_dir(self) -> Path:

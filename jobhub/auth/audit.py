@@ -27,6 +27,10 @@ class AuditAction:
     USER_REACTIVATED = "user_reactivated"
     ROLE_ASSIGNED = "role_assigned"
     ROLE_REMOVED = "role_removed"
+    REGISTER = "register"
+    OAUTH_LOGIN = "oauth_login"
+    OAUTH_LINKED = "oauth_linked"
+    OAUTH_UNLINKED = "oauth_unlinked"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ USER_BANNED = "user.banned"
 USER_REACTIVATED = "user.reactivated"
 USER_ROLE_ASSIGNED = "user.role_assigned"
 USER_ROLE_REMOVED = "user.role_removed"
+USER_OAUTH_LINKED = "user.oauth_linked"
+USER_OAUTH_UNLINKED = "user.oauth_unlinked"
 
 
 @dataclass(frozen=True)
