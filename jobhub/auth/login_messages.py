@@ -19,6 +19,13 @@ class LoginErrorCode(StrEnum):
     DELETED = "deleted"
     UNVERIFIED = "unverified"
     UNAVAILABLE = "unavailable"
+    OAUTH_FAILED = "oauth_failed"
+    OAUTH_CANCELLED = "oauth_cancelled"
+    OAUTH_UNVERIFIED_EMAIL = "oauth_unverified_email"
+    OAUTH_NO_EMAIL = "oauth_no_email"
+    OAUTH_TAKEN = "oauth_taken"
+    OAUTH_OTHER_ACCOUNT = "oauth_other_account"
+    OAUTH_SESSION_ENDED = "oauth_session_ended"
 
 
 CREDENTIALS_MESSAGE = "Email or password is incorrect."
@@ -31,6 +38,22 @@ _MESSAGES: dict[LoginErrorCode, str] = {
     LoginErrorCode.DELETED: "This account has been deleted.",
     LoginErrorCode.UNVERIFIED: "Confirm your email address first: follow the link we sent you.",
     LoginErrorCode.UNAVAILABLE: "We could not sign you in just now. Please try again in a moment.",
+    LoginErrorCode.OAUTH_FAILED: "Signing in with that provider did not work. Please try again.",
+    LoginErrorCode.OAUTH_CANCELLED: "Sign-in was cancelled at the provider. Nothing was changed.",
+    LoginErrorCode.OAUTH_UNVERIFIED_EMAIL: (
+        "An account with this email exists, but the provider has not verified the address. Sign in "
+        "with your password, then connect the provider under Settings → Connected accounts."
+    ),
+    LoginErrorCode.OAUTH_NO_EMAIL: (
+        "The provider did not share a verified email address, so we cannot create your account. "
+        "Verify your address there, or register with email and password."
+    ),
+    LoginErrorCode.OAUTH_TAKEN: "That provider account is already connected to another JobHub account.",
+    LoginErrorCode.OAUTH_OTHER_ACCOUNT: (
+        "This JobHub account is connected to a different account at that provider: use that one, "
+        "or disconnect it under Settings → Connected accounts first."
+    ),
+    LoginErrorCode.OAUTH_SESSION_ENDED: "Your session ended. Sign in, then connect the account again.",
 }
 
 
