@@ -1,4 +1,4 @@
-"""Management commands: migrate, demo, worker, stop.
+"""Management commands: migrate, demo, worker, stop, createadmin.
 
 Commands that touch ClickHouse must run before the app starts or instead of it when the
 store is embedded (chDB opens its data directory in one process only).
@@ -56,6 +56,24 @@ def cmd_stop(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_createadmin(args: argparse.Namespace) -> int:
+    from jobhub.auth.admin_bootstrap import run_createadmin
+    from jobhub.platform.errors import DomainError
+
+    try:
+        outcome = run_createadmin(
+            args.email,
+            password_stdin=args.password_stdin,
+            first_name=args.first_name,
+            last_name=args.last_name,
+        )
+    except DomainError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    print(outcome.describe())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m jobhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_worker
     )
     sub.add_parser("stop", help="stop the embedded PostgreSQL server").set_defaults(handler=cmd_stop)
+    admin = sub.add_parser("createadmin", help="create an administrator, or make an existing account one")
+    admin.add_argument("email")
+    admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin (scripts)")
+    admin.add_argument("--first-name", default="Admin")
+    admin.add_argument("--last-name", default="User")
+    admin.set_defaults(handler=cmd_createadmin)
     return parser
 
 
