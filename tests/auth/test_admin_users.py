@@ -466,3 +466,15 @@ def test_listing_needs_users_manage(db: Session, seeker_principal: Principal) ->
         service.list_users(db, seeker_principal, UserFilters())
     with pytest.raises(SignInRequired):
         service.list_users(db, None, UserFilters())
+
+
+def test_the_total_is_right_when_the_matches_fill_exactly_one_page(db: Session, admin: Principal) -> None:
+    marker = uuid.uuid4().hex[:8]
+    for index in range(service.PAGE_SIZE):
+        _account(db, email=f"full{index}.{marker}@example.test")
+
+    first = service.list_users(db, admin, UserFilters(search=marker))
+    second = service.list_users(db, admin, UserFilters(search=marker), page=2)
+
+    assert (first.total, first.page_count, len(first.rows)) == (service.PAGE_SIZE, 1, service.PAGE_SIZE)
+    assert (second.total, second.page, len(second.rows)) == (service.PAGE_SIZE, 1, service.PAGE_SIZE)
