@@ -124,7 +124,7 @@ class AdminUsersState(GuardState):
                 "role": grant.role,
                 "assigned_at": when(grant.assigned_at),
                 "assigned_by": grant.assigned_by,
-                "expires_at": when(grant.expires_at) if grant.expires_at else "no expiry",
+                "expires_at": f"expires {when(grant.expires_at)}" if grant.expires_at else "no expiry",
                 "state": "active" if grant.active else "expired",
             }
             for grant in detail.roles
@@ -225,7 +225,7 @@ class AdminUsersState(GuardState):
         finally:
             self.busy = False
         self._show_detail(detail)
-        self.reason = ""
+        self.reason, self.reason_error, self.role_error, self.expires_error = "", "", "", ""
         yield toast_success(done)
 
     def _show_field_error(self, exc: Invalid) -> None:

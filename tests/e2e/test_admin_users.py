@@ -72,3 +72,34 @@ def test_an_admin_suspends_a_seeker_who_is_signed_out_on_their_next_navigation(
     banner = seeker_page.get_by_role("banner")
     expect(banner.get_by_role("link", name="Sign in", exact=True)).to_be_visible()
     expect(banner.get_by_text(seeker.display_name)).to_have_count(0)
+
+
+def test_an_admin_grants_a_temporary_role_through_the_form(
+    open_page: Callable[..., Page], base_url: str
+) -> None:
+    admin_id = create_user("admin", "Ada", "Admin", email=ADMIN_EMAIL, password=PASSWORD)
+    _grant(admin_id, "admin")
+    seeker = signed_in("job_seeker", "Kim")
+    page = open_page("/login?next=/admin/users")
+    _sign_in(page, ADMIN_EMAIL, PASSWORD)
+    page.wait_for_url(f"{base_url}/admin/users")
+    page.get_by_role("button", name=f"Open {seeker.display_name}").click()
+    detail = page.get_by_role("region", name="Account details")
+    expect(detail.get_by_text("No roles.")).to_be_visible()
+
+    form = detail.get_by_role("form", name="Assign a role")
+    form.get_by_label("Role").click()
+    page.get_by_role("option", name="moderator").click()
+    form.get_by_label("Expires (UTC, optional)").fill("2031-01-01T10:00")
+    form.get_by_role("button", name="Assign role").click()
+
+    expect(page.get_by_text("Role moderator assigned.")).to_be_visible()
+    expect(detail.get_by_text("expires 2031-01-01 10:00 UTC", exact=False)).to_be_visible()
+    with session_scope() as db:
+        grant = db.scalars(select(UserRole).where(UserRole.user_id == seeker.user_id)).one()
+        assert grant.assigned_by == admin_id
+        assert grant.expires_at is not None and grant.expires_at.isoformat() == "2031-01-01T10:00:00+00:00"
+
+    detail.get_by_role("button", name="Remove role moderator").click()
+    expect(page.get_by_text("Role moderator removed.")).to_be_visible()
+    expect(detail.get_by_text("No roles.")).to_be_visible()
