@@ -23,7 +23,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session
 
-from jobhub.auth.admin_users import UserFilters, list_users, search_expression
+from jobhub.auth.admin_users import UserFilters, list_users, search_expression, user_detail
 from jobhub.auth.principal import Principal
 from jobhub.platform.db import build_engine, embedded_database_url, stop_embedded_server, to_sqlalchemy_url
 from jobhub.platform.migrations import upgrade_database
@@ -86,6 +86,35 @@ def report_all(engine: Engine, runs: int, label: str) -> None:
         )
 
 
+def load_audit_rows(engine: Engine, per_user: int) -> None:
+    """``per_user`` sign-in rows for every user, as the login flow writes them."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                """
+                INSERT INTO auth.audit_logs (user_id, action, resource, resource_id, created_at)
+                SELECT u.id, 'login_success', 'user', u.id, now() - make_interval(hours => k)
+                FROM auth.users u CROSS JOIN generate_series(1, :per_user) AS k
+                """
+            ),
+            {"per_user": per_user},
+        )
+        conn.execute(text("ANALYZE auth.audit_logs"))
+
+
+def report_detail(engine: Engine, runs: int) -> None:
+    with Session(engine) as db:
+        ids = list(db.scalars(text("SELECT id FROM auth.users ORDER BY random() LIMIT :n"), {"n": runs}))
+    latencies: list[float] = []
+    for user_id in ids:
+        started = time.perf_counter()
+        with Session(engine) as db:
+            user_detail(db, STAFF, user_id)
+        latencies.append((time.perf_counter() - started) * 1000)
+    p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
+    print(f"{'user detail':<16} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
+
+
 def add_trigram_index(engine: Engine) -> None:
     expression = search_expression().compile(
         dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
@@ -117,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--audit-per-user", type=int, default=5)
     parser.add_argument("--server", help="a PostgreSQL maintenance URL; default: embedded")
     args = parser.parse_args()
 
@@ -135,6 +165,16 @@ def main() -> None:
         report_all(engine, args.runs, "btree indexes only (as migrated)")
         add_trigram_index(engine)
         report_all(engine, args.runs, "with a pg_trgm GIN index on search_expression()")
+        load_audit_rows(engine, args.audit_per_user)
+        print(f"-- detail panel with {args.audit_per_user * args.users} audit rows")
+        report_detail(engine, args.runs)
+        with engine.begin() as conn:
+            conn.execute(
+                text("CREATE INDEX bench_audit_resource ON auth.audit_logs (resource_id, created_at)")
+            )
+            conn.execute(text("ANALYZE auth.audit_logs"))
+        print("-- detail panel with an index on audit_logs (resource_id, created_at)")
+        report_detail(engine, args.runs)
         engine.dispose()
     finally:
         cleanup()
