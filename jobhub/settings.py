@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     clickhouse_url: str | None = Field(default=None, description="ClickHouse; unset = chDB in data_dir.")
     smtp_url: str | None = Field(default=None, description="smtp://user:pass@host:port; unset = console.")
     mail_from: str = "JobHub <no-reply@jobhub.local>"
+    mail_file_dir: Path | None = Field(
+        default=None, description="Also write every mail as an .eml file here (demo, browser tests)."
+    )
     public_url: str = "http://localhost:3000"
     api_url: str = "http://localhost:8000"
     secret_key: str = Field(default="dev-only-secret-change-me", description="Signs links and tokens.")
