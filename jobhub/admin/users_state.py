@@ -22,7 +22,8 @@ from sqlmodel import Session
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserDetail, UserFilters, UserPage
 from jobhub.auth.audit import RequestContext
-from jobhub.auth.guards import GuardState
+from jobhub.auth.authorization import SignInRequired
+from jobhub.auth.guards import GuardState, current_path_and_query, login_url
 from jobhub.auth.principal import Principal
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import DomainError, Invalid, NotFound
@@ -134,6 +135,13 @@ class AdminUsersState(GuardState):
             for entry in detail.audit
         ]
 
+    def _refusal(self, exc: DomainError) -> EventSpec:
+        """A session that ended meanwhile goes to sign in and back here; anything else is a toast."""
+        if isinstance(exc, SignInRequired):
+            url = self.router.url
+            return rx.redirect(login_url(current_path_and_query(url.path, url.query)))
+        return toast_error(exc.message)
+
     def _reload(self, db: Session, who: Principal | None) -> None:
         self._show_page(service.list_users(db, who, self._filters(), self.page))
 
@@ -151,7 +159,7 @@ class AdminUsersState(GuardState):
                 self._reload(db, who)
                 self.role_options = service.role_names(db)
         except DomainError as exc:
-            yield toast_error(exc.message)
+            yield self._refusal(exc)
         finally:
             self.loading = False
 
@@ -170,7 +178,7 @@ class AdminUsersState(GuardState):
             with session_scope() as db:
                 self._reload(db, self.current_principal(db))
         except DomainError as exc:
-            yield toast_error(exc.message)
+            yield self._refusal(exc)
         finally:
             self.loading = False
 
@@ -192,7 +200,7 @@ class AdminUsersState(GuardState):
                 detail = service.user_detail(db, self.current_principal(db), _uuid(user_id))
         except DomainError as exc:
             self._show_detail(None)
-            return toast_error(exc.message)
+            return self._refusal(exc)
         self._show_detail(detail)
         return None
 
@@ -220,7 +228,7 @@ class AdminUsersState(GuardState):
             self._show_field_error(exc)
             return
         except DomainError as exc:
-            yield toast_error(exc.message)
+            yield self._refusal(exc)
             return
         finally:
             self.busy = False
