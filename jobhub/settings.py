@@ -10,8 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET_KEY = "dev-only-secret-change-me"
+MIN_PRODUCTION_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -27,7 +30,7 @@ class Settings(BaseSettings):
     )
     public_url: str = "http://localhost:3000"
     api_url: str = "http://localhost:8000"
-    secret_key: str = Field(default="dev-only-secret-change-me", description="Signs links and tokens.")
+    secret_key: str = Field(default=DEV_SECRET_KEY, description="Signs links and tokens.")
     environment: str = Field(default="development", description="development | production | test")
     db_pool_size: int = 5
     db_max_overflow: int = 10
@@ -50,6 +53,18 @@ class Settings(BaseSettings):
     oauth_github_authorize_url: str = "https://github.com/login/oauth/authorize"
     oauth_github_token_url: str = "https://github.com/login/oauth/access_token"
     oauth_github_api_url: str = "https://api.github.com/"
+
+    @model_validator(mode="after")
+    def _production_secret(self) -> Settings:
+        """Mailed links are signed with ``secret_key``: the public dev default would let anyone forge them."""
+        if self.environment == "production" and (
+            self.secret_key == DEV_SECRET_KEY or len(self.secret_key) < MIN_PRODUCTION_SECRET_LENGTH
+        ):
+            raise ValueError(
+                f"JOBHUB_SECRET_KEY must be set to a random value of at least {MIN_PRODUCTION_SECRET_LENGTH} "
+                "characters in production (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            )
+        return self
 
     @property
     def resolved_data_dir(self) -> Path:

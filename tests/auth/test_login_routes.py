@@ -92,6 +92,7 @@ def test_the_cookie_is_secure_in_production(
     from jobhub.settings import reset_settings
 
     monkeypatch.setenv("JOBHUB_ENVIRONMENT", "production")
+    monkeypatch.setenv("JOBHUB_SECRET_KEY", "a-production-secret-of-at-least-32-characters")
     reset_settings()
     try:
         response = _post_login(client, email, PASSWORD)
