@@ -173,14 +173,17 @@ def _roles() -> rx.Component:
                                 size="2",
                                 color=TEXT_MUTED,
                             ),
-                            rx.button(
-                                "Remove",
-                                size="1",
-                                variant="soft",
-                                color_scheme="red",
-                                on_click=AdminUsersState.remove_role(grant["role"]),
-                                loading=AdminUsersState.busy,
-                                aria_label="Remove role " + grant["role"].to(str),
+                            rx.cond(
+                                AdminUsersState.can_manage_roles,
+                                rx.button(
+                                    "Remove",
+                                    size="1",
+                                    variant="soft",
+                                    color_scheme="red",
+                                    on_click=AdminUsersState.remove_role(grant["role"]),
+                                    loading=AdminUsersState.busy,
+                                    aria_label="Remove role " + grant["role"].to(str),
+                                ),
                             ),
                             align="center",
                             spacing=SPACE_TIGHT,
@@ -192,35 +195,43 @@ def _roles() -> rx.Component:
             ),
             rx.text("No roles.", color=TEXT_MUTED),
         ),
-        rx.form(
-            rx.grid(
-                form_field(
-                    "Role",
-                    "role",
-                    control=_select(
-                        "role", AdminUsersState.role_options, default="", placeholder="Choose a role"
-                    ),
-                    error=AdminUsersState.role_error,
-                ),
-                form_field(
-                    "Expires (UTC, optional)",
-                    "expires_at",
-                    input_type="datetime-local",
-                    error=AdminUsersState.expires_error,
-                    help_text="Leave empty for a permanent role.",
-                ),
-                rx.flex(submit_button("Assign role", loading=AdminUsersState.busy), align="end"),
-                columns={"initial": "1", "sm": "2fr 2fr 1fr"},
-                spacing=SPACE_DEFAULT,
-                width="100%",
-            ),
-            on_submit=AdminUsersState.assign_role,
-            reset_on_submit=True,
-            aria_label="Assign a role",
-            width="100%",
+        rx.cond(
+            AdminUsersState.can_manage_roles,
+            _assign_role_form(),
+            rx.text("Only administrators grant or remove roles.", size="2", color=TEXT_MUTED),
         ),
         direction="column",
         spacing=SPACE_TIGHT,
+        width="100%",
+    )
+
+
+def _assign_role_form() -> rx.Component:
+    return rx.form(
+        rx.grid(
+            form_field(
+                "Role",
+                "role",
+                control=_select(
+                    "role", AdminUsersState.role_options, default="", placeholder="Choose a role"
+                ),
+                error=AdminUsersState.role_error,
+            ),
+            form_field(
+                "Expires (UTC, optional)",
+                "expires_at",
+                input_type="datetime-local",
+                error=AdminUsersState.expires_error,
+                help_text="Leave empty for a permanent role.",
+            ),
+            rx.flex(submit_button("Assign role", loading=AdminUsersState.busy), align="end"),
+            columns={"initial": "1", "sm": "2fr 2fr 1fr"},
+            spacing=SPACE_DEFAULT,
+            width="100%",
+        ),
+        on_submit=AdminUsersState.assign_role,
+        reset_on_submit=True,
+        aria_label="Assign a role",
         width="100%",
     )
 

@@ -22,7 +22,7 @@ from sqlmodel import Session
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserDetail, UserFilters, UserPage
 from jobhub.auth.audit import RequestContext
-from jobhub.auth.authorization import SignInRequired
+from jobhub.auth.authorization import SignInRequired, holds_admin_role
 from jobhub.auth.guards import GuardState, current_path_and_query, login_url
 from jobhub.auth.principal import Principal
 from jobhub.platform.db import session_scope
@@ -94,6 +94,8 @@ class AdminUsersState(GuardState):
     roles: list[dict[str, str]] = []
     audit: list[dict[str, str]] = []
     role_options: list[str] = []
+    # Roles are changed by admins only; moderators see them without the controls.
+    can_manage_roles: bool = False
 
     reason: str = ""
     reason_error: str = ""
@@ -158,6 +160,7 @@ class AdminUsersState(GuardState):
                 who = self.current_principal(db)
                 self._reload(db, who)
                 self.role_options = service.role_names(db)
+                self.can_manage_roles = who is not None and holds_admin_role(who)
         except DomainError as exc:
             yield self._refusal(exc)
         finally:

@@ -103,3 +103,19 @@ def test_an_admin_grants_a_temporary_role_through_the_form(
     detail.get_by_role("button", name="Remove role moderator").click()
     expect(page.get_by_text("Role moderator removed.")).to_be_visible()
     expect(detail.get_by_text("No roles.")).to_be_visible()
+
+
+def test_a_moderator_manages_accounts_but_sees_no_role_controls(open_page: Callable[..., Page]) -> None:
+    moderator = signed_in("admin", "Mo")
+    _grant(moderator.user_id, "moderator")
+    seeker = signed_in("job_seeker", "Sam")
+    _grant(seeker.user_id, "job_seeker")
+
+    page = open_page("/admin/users", token=moderator.token)
+    page.get_by_role("button", name=f"Open {seeker.display_name}").click()
+
+    detail = page.get_by_role("region", name="Account details")
+    expect(detail.get_by_text("Only administrators grant or remove roles.")).to_be_visible()
+    expect(detail.get_by_role("form", name="Assign a role")).to_have_count(0)
+    expect(detail.get_by_role("button", name="Remove role job_seeker")).to_have_count(0)
+    expect(detail.get_by_role("button", name="Suspend")).to_be_visible()
