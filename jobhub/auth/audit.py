@@ -31,6 +31,13 @@ class AuditAction:
     OAUTH_LOGIN = "oauth_login"
     OAUTH_LINKED = "oauth_linked"
     OAUTH_UNLINKED = "oauth_unlinked"
+    PROFILE_UPDATED = "profile_updated"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_CHECK_FAILED = "password_check_failed"
+    EMAIL_CHANGE_REQUESTED = "email_change_requested"
+    EMAIL_CHANGED = "email_changed"
+    DATA_EXPORTED = "data_exported"
+    ACCOUNT_DELETED = "account_deleted"
 
 
 @dataclass(frozen=True)

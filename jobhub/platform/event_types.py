@@ -27,6 +27,11 @@ USER_ROLE_ASSIGNED = "user.role_assigned"
 USER_ROLE_REMOVED = "user.role_removed"
 USER_OAUTH_LINKED = "user.oauth_linked"
 USER_OAUTH_UNLINKED = "user.oauth_unlinked"
+USER_PROFILE_UPDATED = "user.profile_updated"
+USER_PASSWORD_CHANGED = "user.password_changed"
+USER_EMAIL_CHANGED = "user.email_changed"
+USER_DATA_EXPORTED = "user.data_exported"
+USER_DELETED = "user.deleted"
 
 
 @dataclass(frozen=True)
