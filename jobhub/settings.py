@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="PostgreSQL server; unset = embedded.")
     clickhouse_url: str | None = Field(default=None, description="ClickHouse; unset = chDB in data_dir.")
     smtp_url: str | None = Field(default=None, description="smtp://user:pass@host:port; unset = console.")
+    redis_url: str | None = Field(
+        default=None, description="redis://host:6379/0 for rate limits shared by workers; unset = memory."
+    )
     mail_from: str = "JobHub <no-reply@jobhub.local>"
     mail_file_dir: Path | None = Field(
         default=None, description="Also write every mail as an .eml file here (demo, browser tests)."

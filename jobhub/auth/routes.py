@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from math import ceil
 from urllib.parse import urlencode, urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +22,7 @@ from starlette.routing import Route
 from jobhub.auth.login import InvalidCredentials, LoginRefused, LoginResult, login, logout
 from jobhub.auth.login_messages import LoginErrorCode
 from jobhub.auth.session_tokens import SESSION_COOKIE
+from jobhub.platform import rate_limits
 from jobhub.platform.db import session_scope
 from jobhub.settings import get_settings
 
@@ -127,11 +129,17 @@ async def login_endpoint(request: Request) -> Response:
     email, password = _field(form, "email").strip(), _field(form, "password")
     if not email or not password:
         return RedirectResponse(_login_page(origin, LoginErrorCode.MISSING, next_path, None), 303)
+    wait = await run_in_threadpool(rate_limits.login_wait, _client_ip(request), email)
+    if wait is not None:
+        page = _login_page(origin, LoginErrorCode.LOCKED, next_path, ceil(wait / 60))
+        return RedirectResponse(page, 303, headers=rate_limits.retry_after_headers(wait))
     try:
         result = await run_in_threadpool(
             _attempt_login, email, password, _client_ip(request), request.headers.get("user-agent")
         )
     except (InvalidCredentials, LoginRefused) as exc:
+        if isinstance(exc, InvalidCredentials) or exc.code == LoginErrorCode.LOCKED:
+            await run_in_threadpool(rate_limits.count_login_failure, _client_ip(request), email)
         retry = exc.retry_minutes if isinstance(exc, LoginRefused) else None
         return RedirectResponse(_login_page(origin, exc.code, next_path, retry), 303)
     except Exception:
