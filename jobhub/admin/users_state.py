@@ -19,6 +19,7 @@ import reflex as rx
 from reflex.event import EventSpec
 from sqlmodel import Session
 
+from jobhub.auth import admin_user_actions as actions
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserDetail, UserFilters, UserPage
 from jobhub.auth.audit import RequestContext
@@ -213,7 +214,7 @@ class AdminUsersState(GuardState):
 
     @rx.event
     def set_reason(self, value: str) -> None:
-        self.reason = value[: service.REASON_MAX + 100]
+        self.reason = value[: actions.REASON_MAX + 100]
         self.reason_error = ""
 
     def _act(
@@ -253,21 +254,21 @@ class AdminUsersState(GuardState):
     @rx.event
     def suspend(self) -> Iterator[EventSpec | None]:
         yield from self._act(
-            lambda db, who: service.suspend_user(db, who, self._selected_id(), self.reason, self._context()),
+            lambda db, who: actions.suspend_user(db, who, self._selected_id(), self.reason, self._context()),
             "Account suspended; its sessions were signed out.",
         )
 
     @rx.event
     def ban(self) -> Iterator[EventSpec | None]:
         yield from self._act(
-            lambda db, who: service.ban_user(db, who, self._selected_id(), self.reason, self._context()),
+            lambda db, who: actions.ban_user(db, who, self._selected_id(), self.reason, self._context()),
             "Account banned; its sessions were signed out.",
         )
 
     @rx.event
     def reactivate(self) -> Iterator[EventSpec | None]:
         yield from self._act(
-            lambda db, who: service.reactivate_user(
+            lambda db, who: actions.reactivate_user(
                 db, who, self._selected_id(), self.reason, self._context()
             ),
             "Account reactivated.",
@@ -283,7 +284,7 @@ class AdminUsersState(GuardState):
             self.expires_error = exc.message
             return
         yield from self._act(
-            lambda db, who: service.assign_role(
+            lambda db, who: actions.assign_role(
                 db, who, self._selected_id(), role, self._context(), expires_at=expires_at
             ),
             f"Role {service.clean_text(role, 50)} assigned.",
@@ -292,7 +293,7 @@ class AdminUsersState(GuardState):
     @rx.event
     def remove_role(self, role: str) -> Iterator[EventSpec | None]:
         yield from self._act(
-            lambda db, who: service.remove_role(db, who, self._selected_id(), role, self._context()),
+            lambda db, who: actions.remove_role(db, who, self._selected_id(), role, self._context()),
             f"Role {service.clean_text(role, 50)} removed.",
         )
 

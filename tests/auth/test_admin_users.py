@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
+from jobhub.auth import admin_user_actions as actions
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserFilters
 from jobhub.auth.audit import RequestContext
@@ -148,7 +149,7 @@ def test_the_detail_shows_roles_sessions_mfa_and_the_audit_trail(
     user, _ = target
     issue_session(db, user.id)
     expires = datetime.now(UTC) + timedelta(days=7)
-    service.assign_role(db, admin, user.id, "premium_job_seeker", CONTEXT, expires_at=expires)
+    actions.assign_role(db, admin, user.id, "premium_job_seeker", CONTEXT, expires_at=expires)
 
     detail = service.user_detail(db, admin, user.id)
 
@@ -201,7 +202,7 @@ def test_suspending_revokes_every_session_and_is_audited_with_old_and_new(
     user, token = target
     second = issue_session(db, user.id)
 
-    detail = service.suspend_user(db, admin, user.id, f"  {REASON}  ", CONTEXT)
+    detail = actions.suspend_user(db, admin, user.id, f"  {REASON}  ", CONTEXT)
 
     assert detail.status == "suspended" and detail.active_sessions == 0
     assert resolve_principal(db, token) is None and resolve_principal(db, second) is None
@@ -224,7 +225,7 @@ def test_a_suspended_users_live_session_is_refused_on_its_next_event(
     user, token = target
     assert resolve_principal(db, token) is not None
 
-    service.suspend_user(db, admin, user.id, REASON, CONTEXT)
+    actions.suspend_user(db, admin, user.id, REASON, CONTEXT)
 
     # Even a session the revocation missed (issued after it) resolves to nobody while suspended.
     late = issue_session(db, user.id)
@@ -235,8 +236,8 @@ def test_a_suspended_users_live_session_is_refused_on_its_next_event(
 def test_banning_then_reactivating(db: Session, admin: Principal, target: tuple[User, str]) -> None:
     user, token = target
 
-    banned = service.ban_user(db, admin, user.id, REASON, CONTEXT)
-    active = service.reactivate_user(db, admin, user.id, "Appeal accepted", CONTEXT)
+    banned = actions.ban_user(db, admin, user.id, REASON, CONTEXT)
+    active = actions.reactivate_user(db, admin, user.id, "Appeal accepted", CONTEXT)
 
     assert banned.status == "banned" and active.status == "active"
     assert resolve_principal(db, token) is None  # the old sessions stay revoked
@@ -253,10 +254,10 @@ def test_a_moderator_may_suspend_a_seeker(
 ) -> None:
     user, _ = target
 
-    assert service.suspend_user(db, moderator, user.id, REASON, CONTEXT).status == "suspended"
+    assert actions.suspend_user(db, moderator, user.id, REASON, CONTEXT).status == "suspended"
 
 
-@pytest.mark.parametrize("action", [service.suspend_user, service.ban_user])
+@pytest.mark.parametrize("action", [actions.suspend_user, actions.ban_user])
 def test_nobody_suspends_or_bans_themselves(db: Session, admin: Principal, action: object) -> None:
     with pytest.raises(Forbidden, match="your own account"):
         action(db, admin, admin.user_id, REASON, CONTEXT)  # type: ignore[operator]
@@ -268,12 +269,12 @@ def test_a_moderator_cannot_touch_an_admin(db: Session, moderator: Principal) ->
     other_admin, token = _account(db, "admin", user_type="admin")
 
     with pytest.raises(Forbidden, match="administrator"):
-        service.suspend_user(db, moderator, other_admin.id, REASON, CONTEXT)
+        actions.suspend_user(db, moderator, other_admin.id, REASON, CONTEXT)
 
     assert resolve_principal(db, token) is not None
 
 
-@pytest.mark.parametrize("action", [service.suspend_user, service.ban_user, service.reactivate_user])
+@pytest.mark.parametrize("action", [actions.suspend_user, actions.ban_user, actions.reactivate_user])
 def test_a_seeker_and_anonymous_are_refused_and_nothing_changes(
     db: Session, seeker_principal: Principal, target: tuple[User, str], action: object
 ) -> None:
@@ -289,7 +290,7 @@ def test_a_seeker_and_anonymous_are_refused_and_nothing_changes(
 
 @pytest.mark.parametrize(
     "action",
-    [service.suspend_user, service.ban_user, service.reactivate_user],
+    [actions.suspend_user, actions.ban_user, actions.reactivate_user],
 )
 def test_an_unknown_id_is_not_found(db: Session, admin: Principal, action: object) -> None:
     with pytest.raises(NotFound):
@@ -301,12 +302,12 @@ def test_the_detail_of_an_unknown_id_is_not_found(db: Session, admin: Principal)
         service.user_detail(db, admin, uuid.uuid4())
 
 
-@pytest.mark.parametrize("reason", ["", "  ", "ok", "\x00\x01", "x" * (service.REASON_MAX + 1)])
+@pytest.mark.parametrize("reason", ["", "  ", "ok", "\x00\x01", "x" * (actions.REASON_MAX + 1)])
 def test_a_reason_is_required(db: Session, admin: Principal, target: tuple[User, str], reason: str) -> None:
     user, token = target
 
     with pytest.raises(Invalid) as refused:
-        service.suspend_user(db, admin, user.id, reason, CONTEXT)
+        actions.suspend_user(db, admin, user.id, reason, CONTEXT)
 
     assert refused.value.field == "reason"
     assert resolve_principal(db, token) is not None
@@ -314,20 +315,20 @@ def test_a_reason_is_required(db: Session, admin: Principal, target: tuple[User,
 
 def test_repeating_a_status_is_a_conflict(db: Session, admin: Principal, target: tuple[User, str]) -> None:
     user, _ = target
-    service.suspend_user(db, admin, user.id, REASON, CONTEXT)
+    actions.suspend_user(db, admin, user.id, REASON, CONTEXT)
 
     with pytest.raises(Conflict):
-        service.suspend_user(db, admin, user.id, REASON, CONTEXT)
+        actions.suspend_user(db, admin, user.id, REASON, CONTEXT)
     active, _ = _account(db)
     with pytest.raises(Conflict):
-        service.reactivate_user(db, admin, active.id, REASON, CONTEXT)
+        actions.reactivate_user(db, admin, active.id, REASON, CONTEXT)
 
 
 def test_a_pending_account_cannot_be_reactivated_past_its_verification(db: Session, admin: Principal) -> None:
     pending, _ = _account(db, status="pending_verification")
 
     with pytest.raises(Conflict):
-        service.reactivate_user(db, admin, pending.id, REASON, CONTEXT)
+        actions.reactivate_user(db, admin, pending.id, REASON, CONTEXT)
 
 
 # roles
@@ -339,7 +340,7 @@ def test_assigning_a_temporary_role_records_who_and_until_when(
     user, token = target
     expires = datetime.now(UTC) + timedelta(hours=2)
 
-    service.assign_role(db, admin, user.id, "moderator", CONTEXT, expires_at=expires)
+    actions.assign_role(db, admin, user.id, "moderator", CONTEXT, expires_at=expires)
 
     grant = db.scalars(
         select(UserRole)
@@ -365,7 +366,7 @@ def test_an_expired_grant_can_be_renewed_and_its_old_values_are_kept(
     lapsed = datetime.now(UTC) - timedelta(days=1)
     _grant(db, user, "premium_job_seeker", expires_at=lapsed)
 
-    service.assign_role(db, admin, user.id, "premium_job_seeker", CONTEXT)
+    actions.assign_role(db, admin, user.id, "premium_job_seeker", CONTEXT)
 
     [row] = _audit(db, "role_assigned", user.id)
     assert row.old_values == {
@@ -383,7 +384,7 @@ def test_assigning_a_held_role_again_is_a_conflict(
     user, _ = target
 
     with pytest.raises(Conflict):
-        service.assign_role(db, admin, user.id, "job_seeker", CONTEXT)
+        actions.assign_role(db, admin, user.id, "job_seeker", CONTEXT)
 
 
 @pytest.mark.parametrize(
@@ -406,7 +407,7 @@ def test_an_unknown_role_or_a_past_expiry_is_invalid(
     user, _ = target
 
     with pytest.raises(Invalid) as refused:
-        service.assign_role(db, admin, user.id, role, CONTEXT, expires_at=expires_at)
+        actions.assign_role(db, admin, user.id, role, CONTEXT, expires_at=expires_at)
 
     assert refused.value.field == field
     assert _audit(db, "role_assigned", user.id) == []
@@ -417,7 +418,7 @@ def test_removing_a_role_is_audited_with_what_it_was(
 ) -> None:
     user, token = target
 
-    detail = service.remove_role(db, admin, user.id, "job_seeker", CONTEXT)
+    detail = actions.remove_role(db, admin, user.id, "job_seeker", CONTEXT)
 
     assert detail.roles == []
     assert resolve_principal(db, token).permissions == frozenset()  # type: ignore[union-attr]
@@ -425,18 +426,18 @@ def test_removing_a_role_is_audited_with_what_it_was(
     assert row.old_values == {"role": "job_seeker", "is_active": True, "expires_at": None}
     assert len(_events(db, "user.role_removed", user.id)) == 1
     with pytest.raises(Conflict):
-        service.remove_role(db, admin, user.id, "job_seeker", CONTEXT)
+        actions.remove_role(db, admin, user.id, "job_seeker", CONTEXT)
 
 
 def test_an_admin_cannot_remove_their_own_admin_role(db: Session, admin: Principal) -> None:
     with pytest.raises(Forbidden, match="your own administrator role"):
-        service.remove_role(db, admin, admin.user_id, "admin", CONTEXT)
+        actions.remove_role(db, admin, admin.user_id, "admin", CONTEXT)
 
 
 def test_an_admin_may_remove_another_admins_role(db: Session, admin: Principal) -> None:
     other, _ = _account(db, "admin", user_type="admin")
 
-    assert service.remove_role(db, admin, other.id, "admin", CONTEXT).roles == []
+    assert actions.remove_role(db, admin, other.id, "admin", CONTEXT).roles == []
 
 
 @pytest.mark.parametrize("caller", ["moderator", "seeker_principal"])
@@ -447,18 +448,18 @@ def test_only_admins_grant_or_remove_roles(
     user, _ = target
 
     with pytest.raises(Forbidden, match="Only administrators"):
-        service.assign_role(db, principal, user.id, "admin", CONTEXT)
+        actions.assign_role(db, principal, user.id, "admin", CONTEXT)
     with pytest.raises(Forbidden, match="Only administrators"):
-        service.remove_role(db, principal, user.id, "job_seeker", CONTEXT)
+        actions.remove_role(db, principal, user.id, "job_seeker", CONTEXT)
     with pytest.raises(Forbidden, match="Only administrators"):
-        service.assign_role(db, principal, principal.user_id, "admin", CONTEXT)
+        actions.assign_role(db, principal, principal.user_id, "admin", CONTEXT)
 
 
 def test_role_changes_on_an_unknown_id_are_not_found(db: Session, admin: Principal) -> None:
     with pytest.raises(NotFound):
-        service.assign_role(db, admin, uuid.uuid4(), "moderator", CONTEXT)
+        actions.assign_role(db, admin, uuid.uuid4(), "moderator", CONTEXT)
     with pytest.raises(NotFound):
-        service.remove_role(db, admin, uuid.uuid4(), "moderator", CONTEXT)
+        actions.remove_role(db, admin, uuid.uuid4(), "moderator", CONTEXT)
 
 
 def test_listing_needs_users_manage(db: Session, seeker_principal: Principal) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from jobhub.auth import admin_user_actions as actions
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserFilters
 from jobhub.auth.audit import RequestContext
@@ -69,7 +70,7 @@ def test_any_reason_suspends_or_is_refused_without_a_change(
     before = _snapshot(db, target.id)
     savepoint = db.begin_nested()
     try:
-        service.suspend_user(db, admin, target.id, reason, CONTEXT)
+        actions.suspend_user(db, admin, target.id, reason, CONTEXT)
     except Invalid as refused:
         assert refused.field == "reason"
         assert _snapshot(db, target.id) == before
@@ -88,7 +89,7 @@ def test_any_role_name_is_granted_only_when_it_exists(
     before = _snapshot(db, target.id)
     savepoint = db.begin_nested()
     try:
-        service.assign_role(db, admin, target.id, role, CONTEXT)
+        actions.assign_role(db, admin, target.id, role, CONTEXT)
     except DomainError:
         assert _snapshot(db, target.id) == before
     else:
