@@ -1,0 +1,686 @@
+"""Account settings as plain services: profile basics, password, email address, erasure.
+
+Every refusal is an ``AccountRefusal`` (an ``Invalid``) with a short ``code``: the HTTP routes
+put only that code in the redirect (``?password_error=current``) and the page turns it back
+into one of our sentences, so a crafted URL cannot put its own text on the page.
+
+Refused password checks are recorded (counter, lock, audit row) before the error is raised,
+like login: the caller must commit before answering or the failure is forgotten.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import available_timezones
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from jobhub.auth import audit, passwords
+from jobhub.auth.audit import AuditAction, RequestContext
+from jobhub.auth.authorization import SignInRequired
+from jobhub.auth.login import MAX_FAILED_ATTEMPTS, lock_duration, normalise_email
+from jobhub.auth.models import AuditSeverity, AuthSession, User
+from jobhub.auth.principal import Principal
+from jobhub.auth.session_tokens import DEFAULT_SESSION_LIFETIME, issue_session
+from jobhub.platform import data_export, mail, signed_links
+from jobhub.platform.errors import Invalid
+from jobhub.platform.event_types import (
+    USER_DATA_EXPORTED,
+    USER_DELETED,
+    USER_EMAIL_CHANGED,
+    USER_PASSWORD_CHANGED,
+    USER_PROFILE_UPDATED,
+)
+from jobhub.platform.events import emit
+
+NAME_MAX = 100
+AVATAR_URL_MAX = 500
+LOCATION_MAX = 255
+EMAIL_MAX = 255
+PHONE_DIGITS_MIN = 7
+PHONE_DIGITS_MAX = 15
+PASSWORD_MIN = 12
+PASSWORD_MAX = 128
+DELETE_WORD = "DELETE"
+EMAIL_CHANGE_LIFETIME = timedelta(hours=24)
+EMAIL_CHANGE_PURPOSE = "change_email"
+DELETED_FIRST_NAME = "Deleted"
+DELETED_LAST_NAME = "user"
+PASSWORD_CHANGED_REASON = "password_changed"
+ACCOUNT_DELETED_REASON = "account_deleted"
+
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "de": "Deutsch",
+    "es": "Español",
+    "fr": "Français",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "pt": "Português",
+}
+PROFILE_FIELDS = ("first_name", "last_name", "avatar_url", "phone", "location", "timezone", "language")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PHONE_SHAPE = re.compile(r"\+?[0-9 ()./-]+")
+# The handful every breach list starts with, padded to our minimum length: the registration
+# policy's list replaces this once it exists.
+_COMMON_PASSWORDS = frozenset(
+    {
+        "password1234",
+        "123456789012",
+        "qwertyuiopas",
+        "passwordpassword",
+        "111111111111",
+        "iloveyou1234",
+        "letmein12345",
+        "welcome12345",
+        "administrator",
+        "qwerty123456",
+        "abc123456789",
+        "changeme1234",
+    }
+)
+
+
+class RefusalCode:
+    """The codes the routes put in redirects and the page turns back into words."""
+
+    MISSING = "missing"
+    CURRENT = "current"
+    LOCKED = "locked"
+    NO_PASSWORD = "no_password"
+    MISMATCH = "mismatch"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    COMMON = "common"
+    SAME = "same"
+    EMAIL_INVALID = "email_invalid"
+    EMAIL_SAME = "email_same"
+    EMAIL_TAKEN = "email_taken"
+    LINK_INVALID = "link_invalid"
+    LINK_EXPIRED = "link_expired"
+    CONFIRM_WORD = "confirm_word"
+    UNAVAILABLE = "unavailable"
+
+
+MESSAGES: dict[str, str] = {
+    RefusalCode.MISSING: "Fill in every field.",
+    RefusalCode.CURRENT: "Your current password is not correct.",
+    RefusalCode.LOCKED: "Too many wrong passwords. Try again later.",
+    RefusalCode.NO_PASSWORD: (
+        "Your account has no password yet: use “Forgot password” on the sign-in page to set one."
+    ),
+    RefusalCode.MISMATCH: "The two new passwords do not match.",
+    RefusalCode.TOO_SHORT: f"Use at least {PASSWORD_MIN} characters.",
+    RefusalCode.TOO_LONG: f"Use at most {PASSWORD_MAX} characters.",
+    RefusalCode.COMMON: "This password is too common. Choose another one.",
+    RefusalCode.SAME: "The new password must differ from the current one.",
+    RefusalCode.EMAIL_INVALID: "Enter a valid email address.",
+    RefusalCode.EMAIL_SAME: "This is already your email address.",
+    RefusalCode.EMAIL_TAKEN: "This email address belongs to another account.",
+    RefusalCode.LINK_INVALID: "This link is not valid or has already been used.",
+    RefusalCode.LINK_EXPIRED: "This link has expired. Ask for a new one from your account settings.",
+    RefusalCode.CONFIRM_WORD: f"Type {DELETE_WORD} to confirm.",
+    RefusalCode.UNAVAILABLE: "That did not work just now. Please try again in a moment.",
+}
+
+
+def message_for(code: str | None) -> str:
+    """The sentence for a code from a URL; unknown codes say nothing."""
+    return MESSAGES.get(code or "", "")
+
+
+class AccountRefusal(Invalid):
+    """A refused account action: ``field`` to mark, ``code`` for the redirect."""
+
+    def __init__(self, field: str, code: str) -> None:
+        super().__init__(field, MESSAGES[code])
+        self.code = code
+
+
+class ProfileInvalid(Invalid):
+    """Every field that broke a rule, so the form can mark them all at once."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(field, message)
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    first_name: str
+    last_name: str
+    email: str
+    avatar_url: str
+    phone: str
+    location: str
+    timezone: str
+    language: str
+    has_password: bool
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """The replacement session after a password change: the raw token goes into the cookie once."""
+
+    token: str
+    max_age_seconds: int
+    email: str
+    first_name: str
+
+
+@dataclass(frozen=True)
+class EmailChangeRequest:
+    """What the route mails after commit: the confirmation link goes to the new address."""
+
+    new_email: str
+    first_name: str
+    link: str
+
+
+@dataclass(frozen=True)
+class EmailChanged:
+    """What the route mails after commit: a notice to the address that was replaced."""
+
+    old_email: str
+    new_email: str
+    first_name: str
+
+
+@lru_cache(maxsize=1)
+def timezones() -> tuple[str, ...]:
+    """IANA zone names, sorted; ``localtime`` and ``Factory`` are not zones a person lives in."""
+    return tuple(sorted(zone for zone in available_timezones() if zone not in {"localtime", "Factory"}))
+
+
+def _user(db: Session, who: Principal | None, *, for_update: bool = False) -> User:
+    if who is None:
+        raise SignInRequired()
+    query = select(User).where(User.id == who.user_id, User.deleted_at.is_(None))
+    user = db.scalars(query.with_for_update() if for_update else query).one_or_none()
+    if user is None:
+        raise SignInRequired()
+    return user
+
+
+def profile_of(db: Session, who: Principal | None) -> ProfileView:
+    user = _user(db, who)
+    return ProfileView(
+        first_name=user.first_name,
+        last_name=user.last_name,
+        email=user.email,
+        avatar_url=user.avatar_url or "",
+        phone=user.phone or "",
+        location=user.location or "",
+        timezone=user.timezone,
+        language=user.language,
+        has_password=bool(user.password_hash),
+    )
+
+
+# profile basics
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _name(value: object, label: str, errors: dict[str, str], field: str) -> str:
+    text = _text(value)
+    if not text:
+        errors[field] = f"Enter your {label}."
+    elif len(text) > NAME_MAX:
+        errors[field] = f"Keep your {label} under {NAME_MAX + 1} characters."
+    elif _CONTROL.search(text):
+        errors[field] = f"Your {label} contains characters we cannot store."
+    return text
+
+
+def clean_avatar_url(value: object) -> str | None:
+    """An absolute http(s) URL or nothing; raises ``ValueError`` with the reason."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if len(text) > AVATAR_URL_MAX:
+        raise ValueError(f"Keep the link under {AVATAR_URL_MAX + 1} characters.")
+    if _CONTROL.search(text) or " " in text:
+        raise ValueError("A link cannot contain spaces.")
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        raise ValueError("Enter a link starting with https://.") from exc
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("Enter a link starting with https://.")
+    return text
+
+
+def clean_phone(value: object) -> str | None:
+    """``+`` and digits only (``+49 30 1234-567`` becomes ``+49301234567``), 7 to 15 digits."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if not _PHONE_SHAPE.fullmatch(text) or "+" in text[1:]:
+        raise ValueError("Use digits, spaces and dashes, with an optional + and country code.")
+    digits = re.sub(r"\D", "", text)
+    if not PHONE_DIGITS_MIN <= len(digits) <= PHONE_DIGITS_MAX:
+        raise ValueError(f"A phone number has {PHONE_DIGITS_MIN} to {PHONE_DIGITS_MAX} digits.")
+    return ("+" if text.startswith("+") else "") + digits
+
+
+def clean_profile(form: Mapping[str, object]) -> dict[str, str | None]:
+    """The stored values for ``form``, or ``ProfileInvalid`` naming every field that broke a rule."""
+    errors: dict[str, str] = {}
+    values: dict[str, str | None] = {
+        "first_name": _name(form.get("first_name"), "first name", errors, "first_name"),
+        "last_name": _name(form.get("last_name"), "last name", errors, "last_name"),
+    }
+    for field, cleaner in (("avatar_url", clean_avatar_url), ("phone", clean_phone)):
+        try:
+            values[field] = cleaner(form.get(field))
+        except ValueError as exc:
+            errors[field] = str(exc)
+    location = _text(form.get("location"))
+    if len(location) > LOCATION_MAX:
+        errors["location"] = f"Keep the location under {LOCATION_MAX + 1} characters."
+    elif _CONTROL.search(location):
+        errors["location"] = "The location contains characters we cannot store."
+    values["location"] = location or None
+    zone = str(form.get("timezone") or "").strip()
+    if zone not in timezones():
+        errors["timezone"] = "Choose a time zone from the list."
+    values["timezone"] = zone
+    language = str(form.get("language") or "").strip()
+    if language not in LANGUAGES:
+        errors["language"] = "Choose a language from the list."
+    values["language"] = language
+    if errors:
+        raise ProfileInvalid(errors)
+    return values
+
+
+def update_profile(
+    db: Session, who: Principal | None, form: Mapping[str, object], context: RequestContext
+) -> ProfileView:
+    """Store the cleaned values; the audit row and event name the changed fields, never their values."""
+    user = _user(db, who, for_update=True)
+    values = clean_profile(form)
+    changed = [field for field in PROFILE_FIELDS if getattr(user, field) != values[field]]
+    if changed:
+        for field in changed:
+            setattr(user, field, values[field])
+        user.updated_at = datetime.now(UTC)
+        db.add(user)
+        audit.record(
+            db,
+            AuditAction.PROFILE_UPDATED,
+            AuditSeverity.INFO,
+            context,
+            user_id=user.id,
+            session_id=who.session_id if who else None,
+            details={"fields": changed},
+        )
+        emit(db, "auth", "user", user.id, USER_PROFILE_UPDATED, {"fields": changed}, user_id=user.id)
+        db.flush()
+    return profile_of(db, who)
+
+
+# password checks shared by the password, email and deletion forms
+
+
+def check_new_password(password: str, *, email: str = "") -> None:
+    """The registration rules: 12 to 128 characters, not a well-known password, not the address."""
+    if len(password) < PASSWORD_MIN:
+        raise AccountRefusal("new_password", RefusalCode.TOO_SHORT)
+    if len(password) > PASSWORD_MAX:
+        raise AccountRefusal("new_password", RefusalCode.TOO_LONG)
+    lowered = password.lower()
+    if lowered in _COMMON_PASSWORDS or len(set(lowered)) <= 2 or (email and lowered == email.lower()):
+        raise AccountRefusal("new_password", RefusalCode.COMMON)
+
+
+def _verify_current(
+    db: Session, user: User, password: str, field: str, context: RequestContext, now: datetime
+) -> None:
+    """Check the password the form carries, counting a wrong one towards the login lockout.
+
+    A locked account is refused without verifying, so this form cannot serve to guess the
+    password while sign-in is locked.
+    """
+    if not user.password_hash:
+        raise AccountRefusal(field, RefusalCode.NO_PASSWORD)
+    if user.locked_until is not None and user.locked_until > now:
+        raise AccountRefusal(field, RefusalCode.LOCKED)
+    if len(password) <= PASSWORD_MAX and passwords.verify_password(password, user.password_hash):
+        return
+    user.failed_login_attempts += 1
+    audit.record(
+        db,
+        AuditAction.PASSWORD_CHECK_FAILED,
+        AuditSeverity.WARN,
+        context,
+        user_id=user.id,
+        details={"form": field, "failed_attempts": user.failed_login_attempts},
+    )
+    locked = user.failed_login_attempts % MAX_FAILED_ATTEMPTS == 0
+    if locked:
+        user.locked_until = now + lock_duration(user.failed_login_attempts)
+        audit.record(
+            db,
+            AuditAction.LOCKOUT,
+            AuditSeverity.ERROR,
+            context,
+            user_id=user.id,
+            details={"locked_until": user.locked_until.isoformat()},
+        )
+    db.add(user)
+    db.flush()
+    raise AccountRefusal(field, RefusalCode.LOCKED if locked else RefusalCode.CURRENT)
+
+
+def _revoke_sessions(db: Session, user_id: uuid.UUID, reason: str, now: datetime) -> int:
+    result = db.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(is_active=False, revoked_at=now, revoked_by=user_id, revoke_reason=reason)
+    )
+    return int(result.rowcount or 0)
+
+
+def change_password(
+    db: Session,
+    who: Principal | None,
+    current: str,
+    new: str,
+    confirm: str,
+    context: RequestContext,
+    *,
+    now: datetime | None = None,
+) -> NewSession:
+    """New hash, every session ended (this one too) and a fresh session for this browser."""
+    moment = now or datetime.now(UTC)
+    user = _user(db, who, for_update=True)
+    if not current or not new or not confirm:
+        raise AccountRefusal("current_password" if not current else "new_password", RefusalCode.MISSING)
+    _verify_current(db, user, current, "current_password", context, moment)
+    if new != confirm:
+        raise AccountRefusal("new_password_confirm", RefusalCode.MISMATCH)
+    check_new_password(new, email=user.email)
+    if new == current:
+        raise AccountRefusal("new_password", RefusalCode.SAME)
+    user.password_hash = passwords.hash_password(new)
+    user.password_reset_token = None
+    user.password_reset_expires_at = None
+    user.failed_login_attempts = 0
+    user.updated_at = moment
+    db.add(user)
+    revoked = _revoke_sessions(db, user.id, PASSWORD_CHANGED_REASON, moment)
+    token = issue_session(db, user.id, ip_address=context.ip, user_agent=context.user_agent, now=moment)
+    audit.record(
+        db,
+        AuditAction.PASSWORD_CHANGED,
+        AuditSeverity.INFO,
+        context,
+        user_id=user.id,
+        details={"sessions_revoked": revoked},
+    )
+    emit(db, "auth", "user", user.id, USER_PASSWORD_CHANGED, {"sessions_revoked": revoked}, user_id=user.id)
+    db.flush()
+    return NewSession(
+        token=token,
+        max_age_seconds=int(DEFAULT_SESSION_LIFETIME.total_seconds()),
+        email=user.email,
+        first_name=user.first_name,
+    )
+
+
+# email address
+
+
+def _address_taken(db: Session, email: str, user_id: uuid.UUID) -> bool:
+    """Any other account, deleted or not, holding ``email`` in any letter case."""
+    return (
+        db.scalar(select(User.id).where(func.lower(User.email) == email.lower(), User.id != user_id).limit(1))
+        is not None
+    )
+
+
+def clean_email(value: object) -> str:
+    text = normalise_email(str(value or ""))
+    if not text or len(text) > EMAIL_MAX or _CONTROL.search(text):
+        raise AccountRefusal("email", RefusalCode.EMAIL_INVALID)
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise AccountRefusal("email", RefusalCode.EMAIL_INVALID) from exc
+    return normalise_email(checked.normalized)
+
+
+def request_email_change(
+    db: Session,
+    who: Principal | None,
+    new_email: str,
+    password: str,
+    context: RequestContext,
+    confirm_path: str,
+    *,
+    now: datetime | None = None,
+) -> EmailChangeRequest:
+    """A signed link for the new address; the address itself changes only when it is opened.
+
+    The link's nonce hash is kept in ``email_verification_token`` (only active, hence verified,
+    accounts get here), so a newer request voids older links and opening one clears it.
+    """
+    moment = now or datetime.now(UTC)
+    user = _user(db, who, for_update=True)
+    if not str(new_email or "").strip() or not password:
+        raise AccountRefusal("email" if not str(new_email or "").strip() else "password", RefusalCode.MISSING)
+    address = clean_email(new_email)
+    _verify_current(db, user, password, "password", context, moment)
+    if address == user.email:
+        raise AccountRefusal("email", RefusalCode.EMAIL_SAME)
+    if _address_taken(db, address, user.id):
+        raise AccountRefusal("email", RefusalCode.EMAIL_TAKEN)
+    issued = signed_links.issue(EMAIL_CHANGE_PURPOSE, user.id, extra={"email": address})  # type: ignore[arg-type]
+    user.email_verification_token = issued.nonce_hash
+    user.email_verification_expires_at = moment + EMAIL_CHANGE_LIFETIME
+    db.add(user)
+    audit.record(
+        db,
+        AuditAction.EMAIL_CHANGE_REQUESTED,
+        AuditSeverity.INFO,
+        context,
+        user_id=user.id,
+        details={"new_email": address},
+    )
+    db.flush()
+    return EmailChangeRequest(
+        new_email=address,
+        first_name=user.first_name,
+        link=signed_links.public_link(confirm_path, issued.token),
+    )
+
+
+def confirm_email_change(
+    db: Session, token: str, context: RequestContext, *, now: datetime | None = None
+) -> EmailChanged:
+    """Open the mailed link: single use, 24 hours, and the address must still be free."""
+    moment = now or datetime.now(UTC)
+    try:
+        claim = signed_links.read(token, EMAIL_CHANGE_PURPOSE, EMAIL_CHANGE_LIFETIME, now=moment)  # type: ignore[arg-type]
+        user_id = uuid.UUID(claim.subject)
+    except signed_links.LinkExpired as exc:
+        raise AccountRefusal("token", RefusalCode.LINK_EXPIRED) from exc
+    except (signed_links.LinkInvalid, ValueError) as exc:
+        raise AccountRefusal("token", RefusalCode.LINK_INVALID) from exc
+    user = db.scalars(
+        select(User).where(User.id == user_id, User.deleted_at.is_(None)).with_for_update()
+    ).one_or_none()
+    address = claim.extra.get("email")
+    if user is None or not isinstance(address, str) or not claim.matches(user.email_verification_token):
+        raise AccountRefusal("token", RefusalCode.LINK_INVALID)
+    if _address_taken(db, address, user.id):
+        raise AccountRefusal("token", RefusalCode.EMAIL_TAKEN)
+    old = user.email
+    user.email = address
+    user.email_verified = True
+    user.email_verification_token = None
+    user.email_verification_expires_at = None
+    user.updated_at = moment
+    db.add(user)
+    audit.record(
+        db,
+        AuditAction.EMAIL_CHANGED,
+        AuditSeverity.INFO,
+        context,
+        user_id=user.id,
+        old_values={"email": old},
+        details={"email": address},
+    )
+    emit(db, "auth", "user", user.id, USER_EMAIL_CHANGED, {}, user_id=user.id)
+    db.flush()
+    return EmailChanged(old_email=old, new_email=address, first_name=user.first_name)
+
+
+# export
+
+
+def export_my_data(db: Session, who: Principal | None, context: RequestContext) -> dict[str, Any]:
+    """Everything every context holds about the signed-in user, as one JSON-ready document."""
+    user = _user(db, who)
+    document = data_export.export_user_data(db, user.id)
+    audit.record(
+        db,
+        AuditAction.DATA_EXPORTED,
+        AuditSeverity.INFO,
+        context,
+        user_id=user.id,
+        session_id=who.session_id if who else None,
+        details={"contexts": sorted(document["contexts"])},
+    )
+    emit(db, "auth", "user", user.id, USER_DATA_EXPORTED, {}, user_id=user.id)
+    db.flush()
+    return document
+
+
+# erasure
+
+
+def tombstone_email(user_id: uuid.UUID) -> str:
+    return f"deleted-{user_id}@deleted.invalid"
+
+
+def delete_account(
+    db: Session,
+    who: Principal | None,
+    password: str,
+    confirm_word: str,
+    context: RequestContext,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Soft delete and scrub what identifies the person; audit rows stay, keyed by the user id.
+
+    Accounts without a password (OAuth only) confirm with the word alone: they have nothing
+    else to type. Other contexts scrub their own rows on the ``user.deleted`` event.
+    """
+    moment = now or datetime.now(UTC)
+    user = _user(db, who, for_update=True)
+    if str(confirm_word or "").strip() != DELETE_WORD:
+        raise AccountRefusal("confirm", RefusalCode.CONFIRM_WORD)
+    if user.password_hash:
+        if not password:
+            raise AccountRefusal("password", RefusalCode.MISSING)
+        _verify_current(db, user, password, "password", context, moment)
+    user.deleted_at = moment
+    user.updated_at = moment
+    user.email = tombstone_email(user.id)
+    user.first_name, user.last_name = DELETED_FIRST_NAME, DELETED_LAST_NAME
+    for field in (
+        "password_hash",
+        "phone",
+        "avatar_url",
+        "location",
+        "mfa_secret",
+        "mfa_backup_codes",
+        "google_id",
+        "linkedin_id",
+        "github_id",
+        "email_verification_token",
+        "email_verification_expires_at",
+        "password_reset_token",
+        "password_reset_expires_at",
+        "last_login_ip",
+    ):
+        setattr(user, field, None)
+    user.mfa_enabled = False
+    user.phone_verified = False
+    db.add(user)
+    revoked = _revoke_sessions(db, user.id, ACCOUNT_DELETED_REASON, moment)
+    audit.record(
+        db,
+        AuditAction.ACCOUNT_DELETED,
+        AuditSeverity.WARN,
+        context,
+        user_id=user.id,
+        details={"sessions_revoked": revoked},
+    )
+    emit(db, "auth", "user", user.id, USER_DELETED, {"user_type": user.user_type}, user_id=user.id)
+    db.flush()
+
+
+# mails, built inside the transaction (templates live in the database), sent after commit
+
+
+def password_changed_mail(db: Session, changed: NewSession) -> mail.Message:
+    return mail.from_template(
+        db,
+        "password_changed",
+        changed.email,
+        {"first_name": changed.first_name},
+        fallback_subject="Your JobHub password was changed",
+        fallback_text=(
+            "Hello {first_name},\n\nthe password of your JobHub account was just changed and every "
+            "other device was signed out.\n\nIf this was not you, reset your password at once and "
+            "contact support."
+        ),
+    )
+
+
+def email_change_mail(db: Session, request: EmailChangeRequest) -> mail.Message:
+    return mail.from_template(
+        db,
+        "email_change",
+        request.new_email,
+        {"first_name": request.first_name, "confirm_url": request.link},
+        fallback_subject="Confirm your new JobHub email address",
+        fallback_text=(
+            "Hello {first_name},\n\nopen this link within 24 hours to use this address for your "
+            "JobHub account:\n\n{confirm_url}\n\nIf you did not ask for this, ignore this mail: "
+            "nothing changes."
+        ),
+    )
+
+
+def email_changed_notice(db: Session, changed: EmailChanged) -> mail.Message:
+    return mail.from_template(
+        db,
+        "email_changed",
+        changed.old_email,
+        {"first_name": changed.first_name, "new_email": changed.new_email},
+        fallback_subject="Your JobHub email address was changed",
+        fallback_text=(
+            "Hello {first_name},\n\nyour JobHub account now uses {new_email}; this address will "
+            "get no more mail from us.\n\nIf this was not you, contact support at once."
+        ),
+    )

@@ -1,0 +1,49 @@
+"""The profiles context's part of "export my data": profile, skills, history, resumes, connections."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from jobhub.platform.data_export import json_value, row_dict, rows
+from jobhub.profiles.models import (
+    AssessmentResult,
+    Certification,
+    Education,
+    Experience,
+    Resume,
+    Skill,
+    UserConnection,
+    UserProfile,
+    UserSkill,
+)
+
+
+def export_user_data(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
+    profile = db.scalars(select(UserProfile).where(UserProfile.user_id == user_id)).one_or_none()
+    skills = db.execute(
+        select(UserSkill, Skill.name)
+        .join(Skill, Skill.id == UserSkill.skill_id)
+        .where(UserSkill.user_id == user_id)
+    ).all()
+    return {
+        "profile": row_dict(profile) if profile else None,
+        "skills": [row_dict(skill) | {"skill": json_value(name)} for skill, name in skills],
+        "experience": rows(db.scalars(select(Experience).where(Experience.user_id == user_id))),
+        "education": rows(db.scalars(select(Education).where(Education.user_id == user_id))),
+        "certifications": rows(db.scalars(select(Certification).where(Certification.user_id == user_id))),
+        "resumes": rows(db.scalars(select(Resume).where(Resume.user_id == user_id))),
+        "assessment_results": rows(
+            db.scalars(select(AssessmentResult).where(AssessmentResult.user_id == user_id))
+        ),
+        "connections": rows(
+            db.scalars(
+                select(UserConnection).where(
+                    or_(UserConnection.requester_id == user_id, UserConnection.addressee_id == user_id)
+                )
+            )
+        ),
+    }
