@@ -10,9 +10,18 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from jobhub.auth.account_routes import ROUTES as REGISTRATION_ROUTES
+from jobhub.auth.account_routes_settings import ROUTES as ACCOUNT_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.platform.health import health_endpoint
 
 
 def build_http_api() -> Starlette:
-    return Starlette(routes=[Route("/health", health_endpoint, methods=["GET"]), *AUTH_ROUTES])
+    return Starlette(
+        routes=[
+            Route("/health", health_endpoint, methods=["GET"]),
+            *AUTH_ROUTES,
+            *ACCOUNT_ROUTES,
+            *REGISTRATION_ROUTES,
+        ]
+    )
