@@ -43,6 +43,11 @@ class AuditAction:
     EMAIL_CHANGED = "email_changed"
     DATA_EXPORTED = "data_exported"
     ACCOUNT_DELETED = "account_deleted"
+    MFA_ENABLED = "mfa_enabled"
+    MFA_DISABLED = "mfa_disabled"
+    MFA_BACKUP_CODES_REGENERATED = "mfa_backup_codes_regenerated"
+    MFA_FAILURE = "mfa_failure"
+    SESSION_REVOKED = "session_revoked"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,10 @@ USER_PASSWORD_CHANGED = "user.password_changed"
 USER_EMAIL_CHANGED = "user.email_changed"
 USER_DATA_EXPORTED = "user.data_exported"
 USER_DELETED = "user.deleted"
+USER_MFA_ENABLED = "user.mfa_enabled"
+USER_MFA_DISABLED = "user.mfa_disabled"
+USER_MFA_BACKUP_CODES_REGENERATED = "user.mfa_backup_codes_regenerated"
+USER_SESSION_REVOKED = "user.session_revoked"
 
 
 @dataclass(frozen=True)
