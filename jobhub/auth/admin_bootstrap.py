@@ -3,8 +3,9 @@
 Nobody can grant the admin role through the site before an admin exists, so this runs with
 shell access to the server as its authority: the audit rows it writes have no acting user
 and say ``"via": "createadmin"``. A new account starts active and verified (the operator
-vouches for the address) with the same password length rules as registration; an existing
-account keeps its password and only gains the role.
+vouches for the address) under registration's password policy (12 to 128 characters, not a
+common password, not the address); an existing account keeps its password and only gains
+the role.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from jobhub.auth import audit
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.login import normalise_email
 from jobhub.auth.models import AuditSeverity, Role, User, UserRole, UserStatus, UserType
+from jobhub.auth.password_policy import MIN_LENGTH, check_password
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.permissions import RoleName
 from jobhub.platform import event_types
@@ -29,8 +31,6 @@ from jobhub.platform.db import session_scope
 from jobhub.platform.errors import Invalid
 from jobhub.platform.events import emit
 
-PASSWORD_MIN_LENGTH = 12
-PASSWORD_MAX_LENGTH = 128
 VIA = "createadmin"
 
 
@@ -54,13 +54,6 @@ def checked_email(email: str) -> str:
     except EmailNotValidError as exc:
         raise Invalid("email", f"That is not a valid email address: {exc}") from exc
     return normalise_email(email)
-
-
-def check_password(password: str) -> None:
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise Invalid("password", f"Use at least {PASSWORD_MIN_LENGTH} characters.")
-    if len(password) > PASSWORD_MAX_LENGTH:
-        raise Invalid("password", f"Use at most {PASSWORD_MAX_LENGTH} characters.")
 
 
 def find_account(db: Session, email: str) -> User | None:
@@ -107,7 +100,7 @@ def create_or_promote_admin(
         return AdminOutcome(address, created=False, granted=granted)
     if password is None:
         raise Invalid("password", "A new account needs a password.")
-    check_password(password)
+    check_password(password, email=address)
     user = User(
         email=address,
         password_hash=hash_password(password),
@@ -124,14 +117,14 @@ def create_or_promote_admin(
     return AdminOutcome(address, created=True, granted=True)
 
 
-def read_new_password(*, from_stdin: bool) -> str:
-    """The first line of stdin (for scripts), or asked twice without echo."""
+def read_new_password(email: str, *, from_stdin: bool) -> str:
+    """The first line of stdin (for scripts), or asked twice without echo; registration's policy."""
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
-        check_password(password)
+        check_password(password, email=email)
         return password
-    password = getpass.getpass(f"Password (at least {PASSWORD_MIN_LENGTH} characters): ")
-    check_password(password)
+    password = getpass.getpass(f"Password (at least {MIN_LENGTH} characters): ")
+    check_password(password, email=email)
     if getpass.getpass("The same password again: ") != password:
         raise Invalid("password", "The two passwords differ.")
     return password
@@ -141,6 +134,6 @@ def run_createadmin(email: str, *, password_stdin: bool, first_name: str, last_n
     """Ask for a password only when the account has to be created."""
     with session_scope() as db:
         exists = find_account(db, email) is not None
-    password = None if exists else read_new_password(from_stdin=password_stdin)
+    password = None if exists else read_new_password(checked_email(email), from_stdin=password_stdin)
     with session_scope() as db:
         return create_or_promote_admin(db, email, password, first_name=first_name, last_name=last_name)
