@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel
 
 FORMAT_VERSION = 1
@@ -64,13 +65,19 @@ def json_value(value: Any) -> Any:
         return {str(key): json_value(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [json_value(item) for item in value]
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    # ``inet`` columns arrive as ``ipaddress`` objects: their text is what a person reads.
+    return str(value)
 
 
 def row_dict(row: SQLModel, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """A table row as JSON-ready values, minus ``exclude`` and every known secret column."""
     skip = SECRET_KEYS | set(exclude)
-    return {key: json_value(value) for key, value in row.model_dump().items() if key not in skip}
+    # Read the mapped columns rather than ``model_dump``: pydantic warns about (and may mangle)
+    # values whose database type differs from the annotation, such as ``inet`` addresses.
+    keys = [attr.key for attr in inspect(row).mapper.column_attrs]
+    return {key: json_value(getattr(row, key)) for key in keys if key not in skip}
 
 
 def rows(items: Iterable[SQLModel], *, exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
