@@ -20,6 +20,7 @@ from jobhub.auth.account_routes_settings import (
 )
 from jobhub.auth.account_state import AccountState, EmailConfirmState
 from jobhub.auth.guards import SIGNED_IN, guarded_page
+from jobhub.auth.password_policy import MIN_LENGTH
 from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
@@ -196,7 +197,7 @@ def password_card() -> rx.Component:
                     "Current password", "current_password", "current_password", "current-password"
                 ),
                 _password_input(
-                    "New password", "new_password", "new_password", "new-password", min_length=12
+                    "New password", "new_password", "new_password", "new-password", min_length=MIN_LENGTH
                 ),
                 _password_input(
                     "New password again", "new_password_confirm", "new_password_confirm", "new-password"
@@ -208,7 +209,7 @@ def password_card() -> rx.Component:
             action=backend_url(PASSWORD_PATH),
             aria_label="Change password",
         ),
-        intro="At least 12 characters. Every other device is signed out when it changes.",
+        intro=f"At least {MIN_LENGTH} characters. Every other device is signed out when it changes.",
     )
 
 

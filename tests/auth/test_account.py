@@ -212,7 +212,8 @@ def test_five_wrong_current_passwords_lock_the_account_and_stop_checking(db: Ses
         ("short pass", "short pass", RefusalCode.TOO_SHORT),
         ("x" * 129, "x" * 129, RefusalCode.TOO_LONG),
         ("password1234", "password1234", RefusalCode.COMMON),
-        ("aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", RefusalCode.COMMON),
+        ("aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", RefusalCode.ONE_CHARACTER),
+        ("password12345!", "password12345!", RefusalCode.COMMON),
         (NEW_PASSWORD, NEW_PASSWORD + "!", RefusalCode.MISMATCH),
         (PASSWORD, PASSWORD, RefusalCode.SAME),
         ("", "", RefusalCode.MISSING),
@@ -227,6 +228,14 @@ def test_a_new_password_outside_the_policy_is_refused(db: Session, new: str, con
     db.refresh(user)
     assert user.password_hash == before
     assert resolve_principal(db, token) is not None
+
+
+def test_the_email_address_is_no_new_password(db: Session) -> None:
+    address = f"long.enough.{uuid.uuid4().hex[:6]}@example.com"
+    _user, _token, who = _signed_in(db, email=address)
+    with pytest.raises(AccountRefusal) as refused:
+        account.change_password(db, who, PASSWORD, address, address, CONTEXT)
+    assert refused.value.code == RefusalCode.SAME_AS_EMAIL
 
 
 def test_an_oauth_only_account_has_no_password_to_change(db: Session) -> None:
