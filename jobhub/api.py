@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from jobhub.auth.account_routes import ROUTES as REGISTRATION_ROUTES
 from jobhub.auth.account_routes_settings import ROUTES as ACCOUNT_ROUTES
+from jobhub.auth.mfa_routes import ROUTES as MFA_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.platform.health import health_endpoint
 
@@ -21,6 +22,7 @@ def build_http_api() -> Starlette:
         routes=[
             Route("/health", health_endpoint, methods=["GET"]),
             *AUTH_ROUTES,
+            *MFA_ROUTES,
             *ACCOUNT_ROUTES,
             *REGISTRATION_ROUTES,
         ]

@@ -27,7 +27,7 @@ from jobhub.auth.audit import RequestContext
 from jobhub.auth.login_messages import CREDENTIALS_MESSAGE, LoginErrorCode, locked_message, message_for
 from jobhub.auth.models import AuditSeverity, AuthSession, User, UserStatus
 from jobhub.auth.principal import Principal, hash_session_token, resolve_principal
-from jobhub.auth.session_tokens import DEFAULT_SESSION_LIFETIME, issue_session, revoke_session
+from jobhub.auth.session_tokens import issue_session, policy_for, revoke_session
 from jobhub.platform.errors import Forbidden, Invalid
 from jobhub.platform.event_types import USER_LOGGED_IN
 from jobhub.platform.events import emit
@@ -62,7 +62,8 @@ class LoginResult:
     token: str
     principal: Principal
     expires_at: datetime
-    max_age_seconds: int
+    max_age_seconds: int | None
+    """``None``: a cookie that ends with the browser session (no "remember me")."""
 
 
 def normalise_email(email: str) -> str:
@@ -95,7 +96,7 @@ def _find_user_for_update(db: Session, email: str) -> User | None:
     return db.scalars(select(User).where(User.email == email).with_for_update()).one_or_none()
 
 
-def _refusal_for(user: User) -> LoginRefused | None:
+def refusal_for(user: User) -> LoginRefused | None:
     """Why a user with the right password still may not sign in, if anything."""
     if user.deleted_at is not None:
         code = LoginErrorCode.DELETED
@@ -110,7 +111,8 @@ def _refusal_for(user: User) -> LoginRefused | None:
     return LoginRefused(code, message_for(code))
 
 
-def _record_failure(db: Session, user: User, context: RequestContext, now: datetime) -> None:
+def record_failure(db: Session, user: User, context: RequestContext, now: datetime, *, reason: str) -> None:
+    """One more failed attempt (a wrong password or a wrong second-step code); locks at every 5th."""
     user.failed_login_attempts += 1
     audit.record(
         db,
@@ -118,7 +120,7 @@ def _record_failure(db: Session, user: User, context: RequestContext, now: datet
         AuditSeverity.WARN,
         context,
         user_id=user.id,
-        details={"reason": "wrong_password", "failed_attempts": user.failed_login_attempts},
+        details={"reason": reason, "failed_attempts": user.failed_login_attempts},
     )
     if user.failed_login_attempts % MAX_FAILED_ATTEMPTS == 0:
         user.locked_until = now + lock_duration(user.failed_login_attempts)
@@ -134,23 +136,20 @@ def _record_failure(db: Session, user: User, context: RequestContext, now: datet
     db.flush()
 
 
-def login(
+def authenticate(
     db: Session,
     email: str,
     password: str,
+    context: RequestContext,
     *,
-    ip: str | None = None,
-    user_agent: str | None = None,
-    correlation_id: uuid.UUID | None = None,
     now: datetime | None = None,
-) -> LoginResult:
-    """Check the password, then the account; on success a new session and its raw token.
+) -> User:
+    """The user whose password this is and who may sign in; no session yet (MFA may follow).
 
     Raises ``InvalidCredentials`` or ``LoginRefused`` after recording the attempt (see the
     module docstring: commit before answering).
     """
     moment = now or datetime.now(UTC)
-    context = RequestContext.of(ip, user_agent, correlation_id)
     user = _find_user_for_update(db, normalise_email(email))
     if user is None or not user.password_hash:
         passwords.verify_password(password, _dummy_hash())
@@ -164,26 +163,12 @@ def login(
         )
         db.flush()
         raise InvalidCredentials()
-    if user.locked_until is not None and user.locked_until > moment:
-        passwords.verify_password(password, _dummy_hash())
-        audit.record(
-            db,
-            audit.AuditAction.LOGIN_FAILURE,
-            AuditSeverity.WARN,
-            context,
-            user_id=user.id,
-            details={"reason": "locked"},
-        )
-        db.flush()
-        minutes = _minutes_left(user.locked_until, moment)
-        raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
+    check_not_locked(db, user, context, moment, password=password)
     if not passwords.verify_password(password, user.password_hash):
-        _record_failure(db, user, context, moment)
-        if user.locked_until is not None and user.locked_until > moment:
-            minutes = _minutes_left(user.locked_until, moment)
-            raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
+        record_failure(db, user, context, moment, reason="wrong_password")
+        check_not_locked(db, user, context, moment, audit_it=False)
         raise InvalidCredentials()
-    refusal = _refusal_for(user)
+    refusal = refusal_for(user)
     if refusal is not None:
         audit.record(
             db,
@@ -195,26 +180,87 @@ def login(
         )
         db.flush()
         raise refusal
-    return _sign_in(db, user, password, context, moment)
-
-
-def _sign_in(db: Session, user: User, password: str, context: RequestContext, now: datetime) -> LoginResult:
-    if passwords.needs_rehash(user.password_hash or ""):
+    if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
+        db.add(user)
+    return user
+
+
+def check_not_locked(
+    db: Session,
+    user: User,
+    context: RequestContext,
+    now: datetime,
+    *,
+    password: str | None = None,
+    audit_it: bool = True,
+) -> None:
+    """``LoginRefused(LOCKED)`` while the account is locked; a given password is still hashed once.
+
+    The MFA step calls this too, so a locked account cannot keep guessing codes.
+    """
+    if user.locked_until is None or user.locked_until <= now:
+        return
+    if password is not None:
+        passwords.verify_password(password, _dummy_hash())
+    if audit_it:
+        audit.record(
+            db,
+            audit.AuditAction.LOGIN_FAILURE,
+            AuditSeverity.WARN,
+            context,
+            user_id=user.id,
+            details={"reason": "locked"},
+        )
+        db.flush()
+    minutes = _minutes_left(user.locked_until, now)
+    raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
+
+
+def login(
+    db: Session,
+    email: str,
+    password: str,
+    *,
+    remember: bool = False,
+    ip: str | None = None,
+    user_agent: str | None = None,
+    correlation_id: uuid.UUID | None = None,
+    now: datetime | None = None,
+) -> LoginResult:
+    """Password sign-in without a second step: check, then a new session and its raw token.
+
+    Raises ``InvalidCredentials`` or ``LoginRefused`` after recording the attempt (see the
+    module docstring: commit before answering). The HTTP route goes through
+    ``sign_in_response.complete_sign_in`` instead, which asks for a code when MFA is on.
+    """
+    moment = now or datetime.now(UTC)
+    context = RequestContext.of(ip, user_agent, correlation_id)
+    user = authenticate(db, email, password, context, now=moment)
+    return start_session(db, user, context, remember=remember, method="password", now=moment)
+
+
+def start_session(
+    db: Session,
+    user: User,
+    context: RequestContext,
+    *,
+    remember: bool,
+    method: str | None = None,
+    now: datetime | None = None,
+) -> LoginResult:
+    """Every factor has passed: a new session (never a reused one), audited and evented."""
+    moment = now or datetime.now(UTC)
+    policy = policy_for(remember)
     user.failed_login_attempts = 0
     user.locked_until = None
-    user.last_login_at = now
+    user.last_login_at = moment
     user.last_login_ip = context.ip
     db.add(user)
     token = issue_session(
-        db,
-        user.id,
-        lifetime=DEFAULT_SESSION_LIFETIME,
-        ip_address=context.ip,
-        user_agent=context.user_agent,
-        now=now,
+        db, user.id, policy=policy, ip_address=context.ip, user_agent=context.user_agent, now=moment
     )
-    principal = resolve_principal(db, token, now=now)
+    principal = resolve_principal(db, token, now=moment)
     if principal is None:  # the checks above mirror resolve_principal's; this is a bug, not a user error
         raise RuntimeError("a session issued at login did not resolve")
     audit.record(
@@ -224,6 +270,7 @@ def _sign_in(db: Session, user: User, password: str, context: RequestContext, no
         context,
         user_id=user.id,
         session_id=principal.session_id,
+        details={"remember": remember, **({"method": method} if method else {})},
     )
     emit(
         db,
@@ -231,7 +278,7 @@ def _sign_in(db: Session, user: User, password: str, context: RequestContext, no
         "user",
         user.id,
         USER_LOGGED_IN,
-        {"user_type": user.user_type, "session_id": str(principal.session_id)},
+        {"user_type": user.user_type, "session_id": str(principal.session_id), "method": method or ""},
         user_id=user.id,
         correlation_id=context.correlation_id,
     )
@@ -239,8 +286,8 @@ def _sign_in(db: Session, user: User, password: str, context: RequestContext, no
     return LoginResult(
         token=token,
         principal=principal,
-        expires_at=now + DEFAULT_SESSION_LIFETIME,
-        max_age_seconds=int(DEFAULT_SESSION_LIFETIME.total_seconds()),
+        expires_at=moment + policy.idle,
+        max_age_seconds=policy.cookie_max_age,
     )
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ARRAY, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import ARRAY, BigInteger, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlmodel import Field, SQLModel
 
@@ -106,6 +106,8 @@ class User(SQLModel, table=True):
     mfa_enabled: bool = flag(False)
     mfa_secret: str | None = Field(default=None, sa_type=String(255))
     mfa_backup_codes: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
+    # The last TOTP time step accepted, so a code seen once (shoulder, proxy log) cannot be replayed.
+    mfa_last_used_step: int | None = Field(default=None, sa_type=BigInteger)
     google_id: str | None = Field(default=None, sa_type=String(255), unique=True)
     linkedin_id: str | None = Field(default=None, sa_type=String(255), unique=True)
     github_id: str | None = Field(default=None, sa_type=String(255), unique=True)
@@ -218,6 +220,9 @@ class AuthSession(SQLModel, table=True):
     revoked_at: datetime | None = timestamp()
     revoked_by: uuid.UUID | None = _user_ref(nullable=True)
     revoke_reason: str | None = Field(default=None, sa_type=String(100))
+    # Sliding expiry: each use moves ``expires_at`` to now + this window, never past the cap.
+    idle_timeout_seconds: int | None = None
+    absolute_expires_at: datetime | None = timestamp()
 
 
 class AuditLog(SQLModel, table=True):

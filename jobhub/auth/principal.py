@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlmodel import Session
 
 from jobhub.auth.models import (
@@ -27,6 +27,8 @@ from jobhub.auth.models import (
     UserType,
 )
 from jobhub.auth.permissions import RoleName
+
+SLIDE_EVERY = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,31 @@ def _roles_and_permissions(
     return roles, permissions
 
 
+def _slide(db: Session, auth_session: AuthSession, now: datetime) -> None:
+    """Move the session's idle expiry to ``now + idle_timeout`` and never past its absolute cap.
+
+    The ``last_accessed_at`` guard in the WHERE makes concurrent tabs write once, not once each.
+    """
+    idle = auth_session.idle_timeout_seconds
+    if not idle or now - auth_session.last_accessed_at < SLIDE_EVERY:
+        return
+    new_expiry = now + timedelta(seconds=idle)
+    if auth_session.absolute_expires_at is not None:
+        new_expiry = min(new_expiry, auth_session.absolute_expires_at)
+    db.execute(
+        update(AuthSession)
+        .where(AuthSession.id == auth_session.id, AuthSession.last_accessed_at <= now - SLIDE_EVERY)
+        .values(last_accessed_at=now, expires_at=max(new_expiry, auth_session.expires_at))
+        .execution_options(synchronize_session=False)
+    )
+
+
 def resolve_principal(db: Session, token: str | None, *, now: datetime | None = None) -> Principal | None:
     """The principal of an active, unexpired, unrevoked session of an active user, else ``None``.
 
     Anything wrong with the token (unknown, expired, revoked, suspended or deleted user) looks the
-    same to the caller: anonymous. ``last_accessed_at`` is not touched here because this
-    runs on every event; touching it is the login flow's business.
+    same to the caller: anonymous. A session in use slides (``_slide``), at most one UPDATE
+    every ``SLIDE_EVERY`` because this runs on every event.
     """
     if not token:
         return None
@@ -112,6 +133,7 @@ def resolve_principal(db: Session, token: str | None, *, now: datetime | None = 
     if row is None:
         return None
     auth_session, user = row
+    _slide(db, auth_session, moment)
     roles, permissions = _roles_and_permissions(db, user.id, moment)
     return Principal(
         user_id=user.id,

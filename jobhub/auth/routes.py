@@ -19,9 +19,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from jobhub.auth.login import InvalidCredentials, LoginRefused, LoginResult, login, logout
+from jobhub.auth.audit import RequestContext
+from jobhub.auth.login import InvalidCredentials, LoginRefused, authenticate, logout
 from jobhub.auth.login_messages import LoginErrorCode
 from jobhub.auth.session_tokens import SESSION_COOKIE
+from jobhub.auth.sign_in_response import complete_sign_in
 from jobhub.platform import rate_limits
 from jobhub.platform.db import session_scope
 from jobhub.settings import get_settings
@@ -31,9 +33,11 @@ log = logging.getLogger(__name__)
 LOGIN_PATH = "/auth/login"
 LOGOUT_PATH = "/auth/logout"
 LOGIN_PAGE = "/login"
+LOGIN_MFA_PAGE = "/login/verify"
 HOME = "/"
 NEXT_MAX_LENGTH = 2000
 FORM_FIELD_MAX = 1000
+REMEMBER_VALUES = frozenset({"on", "true", "1", "yes"})
 
 
 def origin_of(url: str | None) -> str | None:
@@ -68,7 +72,7 @@ def safe_next(value: str | None) -> str:
     """A same-site relative path to go to after login; anything else becomes ``/``.
 
     Refuses absolute and scheme-relative URLs (``//evil``), backslashes (browsers read
-    ``/\\evil`` as ``//evil``), control characters, and the login page itself.
+    ``/\\evil`` as ``//evil``), control characters, and the login pages themselves.
     """
     if not value or len(value) > NEXT_MAX_LENGTH:
         return HOME
@@ -77,7 +81,7 @@ def safe_next(value: str | None) -> str:
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
         return HOME
     parts = urlsplit(value)
-    if parts.scheme or parts.netloc or parts.path.rstrip("/") in (LOGIN_PAGE, LOGIN_PATH):
+    if parts.scheme or parts.netloc or parts.path.rstrip("/") in (LOGIN_PAGE, LOGIN_PATH, LOGIN_MFA_PAGE):
         return HOME
     return value
 
@@ -108,12 +112,26 @@ def _login_page(origin: str, error: str, next_path: str, retry_minutes: int | No
     return f"{origin}{LOGIN_PAGE}?{urlencode(query)}"
 
 
-def _attempt_login(email: str, password: str, ip: str | None, user_agent: str | None) -> LoginResult:
-    """One transaction that commits the recorded failure before the error leaves it."""
+def _attempt_login(
+    email: str, password: str, remember: bool, origin: str, next_path: str, context: RequestContext
+) -> Response:
+    """One transaction that commits the recorded failure before the error leaves it.
+
+    A correct password ends in ``complete_sign_in``: the session, or the MFA challenge.
+    """
     refusal: InvalidCredentials | LoginRefused | None = None
     with session_scope() as db:
         try:
-            return login(db, email, password, ip=ip, user_agent=user_agent)
+            user = authenticate(db, email, password, context)
+            return complete_sign_in(
+                db,
+                user,
+                origin=origin,
+                next_path=next_path,
+                remember=remember,
+                context=context,
+                method="password",
+            )
         except (InvalidCredentials, LoginRefused) as exc:
             refusal = exc
     assert refusal is not None
@@ -134,8 +152,10 @@ async def login_endpoint(request: Request) -> Response:
         page = _login_page(origin, LoginErrorCode.LOCKED, next_path, ceil(wait / 60))
         return RedirectResponse(page, 303, headers=rate_limits.retry_after_headers(wait))
     try:
-        result = await run_in_threadpool(
-            _attempt_login, email, password, _client_ip(request), request.headers.get("user-agent")
+        context = RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
+        remember = form.get("remember") in REMEMBER_VALUES
+        response = await run_in_threadpool(
+            _attempt_login, email, password, remember, origin, next_path, context
         )
     except (InvalidCredentials, LoginRefused) as exc:
         if isinstance(exc, InvalidCredentials) or exc.code == LoginErrorCode.LOCKED:
@@ -145,16 +165,6 @@ async def login_endpoint(request: Request) -> Response:
     except Exception:
         log.exception("login failed unexpectedly")
         return RedirectResponse(_login_page(origin, LoginErrorCode.UNAVAILABLE, next_path, None), 303)
-    response = RedirectResponse(f"{origin}{next_path}", 303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        result.token,
-        max_age=result.max_age_seconds,
-        path="/",
-        httponly=True,
-        samesite="lax",
-        secure=get_settings().environment == "production",
-    )
     return response
 
 

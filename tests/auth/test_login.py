@@ -70,7 +70,7 @@ def test_a_correct_password_issues_a_session_whose_hash_alone_is_stored(db: Sess
     assert (str(stored.ip_address), stored.user_agent) == (IP, AGENT)
     assert result.principal.user_id == user.id
     assert result.principal.session_id == stored.id
-    assert result.max_age_seconds == 14 * 24 * 3600
+    assert result.max_age_seconds is None  # no "remember me": the cookie ends with the browser
 
 
 def test_the_email_is_matched_whatever_its_case_and_surrounding_spaces(db: Session) -> None:
