@@ -13,6 +13,7 @@ from starlette.routing import Route
 from jobhub.auth.account_routes import ROUTES as REGISTRATION_ROUTES
 from jobhub.auth.account_routes_settings import ROUTES as ACCOUNT_ROUTES
 from jobhub.auth.mfa_routes import ROUTES as MFA_ROUTES
+from jobhub.auth.oauth_routes import ROUTES as OAUTH_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.platform.health import health_endpoint
 
@@ -25,5 +26,6 @@ def build_http_api() -> Starlette:
             *MFA_ROUTES,
             *ACCOUNT_ROUTES,
             *REGISTRATION_ROUTES,
+            *OAUTH_ROUTES,
         ]
     )
