@@ -14,7 +14,7 @@ import reflex as rx
 
 from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
-from jobhub.auth import account_pages
+from jobhub.auth import account_pages, registration_pages, reset_pages
 from jobhub.auth import pages as auth_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
@@ -58,6 +58,8 @@ add_pages(
     app,
     landing.PAGES,
     auth_pages.PAGES,
+    registration_pages.PAGES,
+    reset_pages.PAGES,
     account_pages.PAGES,
     admin_users_pages.PAGES,
     errors.PAGES,

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobhub.auth.login_messages import LoginErrorCode, message_for
 from jobhub.auth.routes import LOGIN_PATH, LOGOUT_PATH
 from jobhub.auth.state import AuthState, LoginPageState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
 from jobhub.ui.layout import page_layout
+from jobhub.ui.links import text_link
 from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, TEXT_MUTED
 
 LOGIN_ERROR_ID = "login-error"
@@ -70,9 +72,15 @@ def login_page() -> rx.Component:
             rx.heading("Sign in", as_="h1", size="8"),
             rx.text("Welcome back. Sign in with your email and password.", color=TEXT_MUTED),
             _error_alert(),
+            rx.cond(
+                LoginPageState.error_message == message_for(LoginErrorCode.UNVERIFIED),
+                text_link("No mail? Send me a new confirmation link", nav.VERIFY_EMAIL, size="2"),
+            ),
             login_form(),
-            rx.text("New to JobHub? Creating an account is coming soon.", size="2", color=TEXT_MUTED),
-            rx.text("Forgot your password? Resetting it is coming soon.", size="2", color=TEXT_MUTED),
+            text_link("Forgot your password?", nav.FORGOT_PASSWORD, size="2"),
+            rx.text(
+                "New to JobHub? ", text_link("Create an account", nav.REGISTER), size="2", color=TEXT_MUTED
+            ),
             direction="column",
             spacing=SPACE_DEFAULT,
             width="100%",
