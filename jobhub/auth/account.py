@@ -1,4 +1,6 @@
-"""Account settings as plain services: profile basics, password, email address, erasure.
+"""Account settings as plain services: profile basics and password, and what the others share.
+
+The email change lives in ``account_email``, export and erasure in ``account_erasure``.
 
 Every refusal is an ``AccountRefusal`` (an ``Invalid``) with a short ``code``: the HTTP routes
 put only that code in the redirect (``?password_error=current``) and the page turns it back
@@ -14,49 +16,34 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
-from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlmodel import Session
 
 from jobhub.auth import audit, password_policy, passwords
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.authorization import SignInRequired
-from jobhub.auth.login import MAX_FAILED_ATTEMPTS, lock_duration, normalise_email
+from jobhub.auth.login import MAX_FAILED_ATTEMPTS, lock_duration
 from jobhub.auth.models import AuditSeverity, AuthSession, User
 from jobhub.auth.principal import Principal
 from jobhub.auth.session_tokens import DEFAULT_SESSION_LIFETIME, issue_session
-from jobhub.platform import data_export, mail, signed_links
+from jobhub.platform import mail
 from jobhub.platform.errors import Invalid
-from jobhub.platform.event_types import (
-    USER_DATA_EXPORTED,
-    USER_DELETED,
-    USER_EMAIL_CHANGED,
-    USER_PASSWORD_CHANGED,
-    USER_PROFILE_UPDATED,
-)
+from jobhub.platform.event_types import USER_PASSWORD_CHANGED, USER_PROFILE_UPDATED
 from jobhub.platform.events import emit
-from jobhub.settings import get_settings
 
 NAME_MAX = 100
 AVATAR_URL_MAX = 500
 LOCATION_MAX = 255
-EMAIL_MAX = 255
 PHONE_DIGITS_MIN = 7
 PHONE_DIGITS_MAX = 15
 PASSWORD_MAX = password_policy.MAX_LENGTH
 DELETE_WORD = "DELETE"
-EMAIL_CHANGE_LIFETIME = timedelta(hours=24)
-EMAIL_CHANGE_PURPOSE = "change_email"
-DELETED_FIRST_NAME = "Deleted"
-DELETED_LAST_NAME = "user"
 PASSWORD_CHANGED_REASON = "password_changed"
-ACCOUNT_DELETED_REASON = "account_deleted"
 
 LANGUAGES: dict[str, str] = {
     "en": "English",
@@ -70,7 +57,7 @@ LANGUAGES: dict[str, str] = {
 }
 PROFILE_FIELDS = ("first_name", "last_name", "avatar_url", "phone", "location", "timezone", "language")
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE_SHAPE = re.compile(r"\+?[0-9 ()./-]+")
 
 
@@ -175,31 +162,14 @@ class NewSession:
     first_name: str
 
 
-@dataclass(frozen=True)
-class EmailChangeRequest:
-    """What the route mails after commit: the confirmation link goes to the new address."""
-
-    new_email: str
-    first_name: str
-    link: str
-
-
-@dataclass(frozen=True)
-class EmailChanged:
-    """What the route mails after commit: a notice to the address that was replaced."""
-
-    old_email: str
-    new_email: str
-    first_name: str
-
-
 @lru_cache(maxsize=1)
 def timezones() -> tuple[str, ...]:
     """IANA zone names, sorted; ``localtime`` and ``Factory`` are not zones a person lives in."""
     return tuple(sorted(zone for zone in available_timezones() if zone not in {"localtime", "Factory"}))
 
 
-def _user(db: Session, who: Principal | None, *, for_update: bool = False) -> User:
+def signed_in_user(db: Session, who: Principal | None, *, for_update: bool = False) -> User:
+    """The live account behind ``who``; ``SignInRequired`` for anonymous or deleted users."""
     if who is None:
         raise SignInRequired()
     query = select(User).where(User.id == who.user_id, User.deleted_at.is_(None))
@@ -210,7 +180,7 @@ def _user(db: Session, who: Principal | None, *, for_update: bool = False) -> Us
 
 
 def profile_of(db: Session, who: Principal | None) -> ProfileView:
-    user = _user(db, who)
+    user = signed_in_user(db, who)
     return ProfileView(
         first_name=user.first_name,
         last_name=user.last_name,
@@ -237,7 +207,7 @@ def _name(value: object, label: str, errors: dict[str, str], field: str) -> str:
         errors[field] = f"Enter your {label}."
     elif len(text) > NAME_MAX:
         errors[field] = f"Keep your {label} under {NAME_MAX + 1} characters."
-    elif _CONTROL.search(text):
+    elif CONTROL_CHARACTERS.search(text):
         errors[field] = f"Your {label} contains characters we cannot store."
     return text
 
@@ -249,7 +219,7 @@ def clean_avatar_url(value: object) -> str | None:
         return None
     if len(text) > AVATAR_URL_MAX:
         raise ValueError(f"Keep the link under {AVATAR_URL_MAX + 1} characters.")
-    if _CONTROL.search(text) or " " in text:
+    if CONTROL_CHARACTERS.search(text) or " " in text:
         raise ValueError("A link cannot contain spaces.")
     try:
         parts = urlsplit(text)
@@ -288,7 +258,7 @@ def clean_profile(form: Mapping[str, object]) -> dict[str, str | None]:
     location = _text(form.get("location"))
     if len(location) > LOCATION_MAX:
         errors["location"] = f"Keep the location under {LOCATION_MAX + 1} characters."
-    elif _CONTROL.search(location):
+    elif CONTROL_CHARACTERS.search(location):
         errors["location"] = "The location contains characters we cannot store."
     values["location"] = location or None
     zone = str(form.get("timezone") or "").strip()
@@ -308,7 +278,7 @@ def update_profile(
     db: Session, who: Principal | None, form: Mapping[str, object], context: RequestContext
 ) -> ProfileView:
     """Store the cleaned values; the audit row and event name the changed fields, never their values."""
-    user = _user(db, who, for_update=True)
+    user = signed_in_user(db, who, for_update=True)
     values = clean_profile(form)
     changed = [field for field in PROFILE_FIELDS if getattr(user, field) != values[field]]
     if changed:
@@ -340,7 +310,7 @@ def check_new_password(password: str, *, email: str = "") -> None:
         raise AccountRefusal("new_password", _POLICY_CODES.get(problem, RefusalCode.COMMON))
 
 
-def _verify_current(
+def verify_current_password(
     db: Session, user: User, password: str, field: str, context: RequestContext, now: datetime
 ) -> None:
     """Check the password the form carries, counting a wrong one towards the login lockout.
@@ -379,7 +349,8 @@ def _verify_current(
     raise AccountRefusal(field, RefusalCode.LOCKED if locked else RefusalCode.CURRENT)
 
 
-def _revoke_sessions(db: Session, user_id: uuid.UUID, reason: str, now: datetime) -> int:
+def revoke_sessions(db: Session, user_id: uuid.UUID, reason: str, now: datetime) -> int:
+    """End every live session of the user; how many were ended."""
     result = db.execute(
         update(AuthSession)
         .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
@@ -400,10 +371,10 @@ def change_password(
 ) -> NewSession:
     """New hash, every session ended (this one too) and a fresh session for this browser."""
     moment = now or datetime.now(UTC)
-    user = _user(db, who, for_update=True)
+    user = signed_in_user(db, who, for_update=True)
     if not current or not new or not confirm:
         raise AccountRefusal("current_password" if not current else "new_password", RefusalCode.MISSING)
-    _verify_current(db, user, current, "current_password", context, moment)
+    verify_current_password(db, user, current, "current_password", context, moment)
     if new != confirm:
         raise AccountRefusal("new_password_confirm", RefusalCode.MISMATCH)
     check_new_password(new, email=user.email)
@@ -415,7 +386,7 @@ def change_password(
     user.failed_login_attempts = 0
     user.updated_at = moment
     db.add(user)
-    revoked = _revoke_sessions(db, user.id, PASSWORD_CHANGED_REASON, moment)
+    revoked = revoke_sessions(db, user.id, PASSWORD_CHANGED_REASON, moment)
     token = issue_session(db, user.id, ip_address=context.ip, user_agent=context.user_agent, now=moment)
     audit.record(
         db,
@@ -435,207 +406,6 @@ def change_password(
     )
 
 
-# email address
-
-
-def _address_taken(db: Session, email: str, user_id: uuid.UUID) -> bool:
-    """Any other account, deleted or not, holding ``email`` in any letter case."""
-    return (
-        db.scalar(select(User.id).where(func.lower(User.email) == email.lower(), User.id != user_id).limit(1))
-        is not None
-    )
-
-
-def clean_email(value: object) -> str:
-    """As registration reads addresses: syntax only, and ``.test`` domains allowed outside production."""
-    text = normalise_email(str(value or ""))
-    if not text or len(text) > EMAIL_MAX or _CONTROL.search(text):
-        raise AccountRefusal("email", RefusalCode.EMAIL_INVALID)
-    try:
-        checked = validate_email(
-            text, check_deliverability=False, test_environment=get_settings().environment != "production"
-        )
-    except EmailNotValidError as exc:
-        raise AccountRefusal("email", RefusalCode.EMAIL_INVALID) from exc
-    return normalise_email(checked.normalized)
-
-
-def request_email_change(
-    db: Session,
-    who: Principal | None,
-    new_email: str,
-    password: str,
-    context: RequestContext,
-    confirm_path: str,
-    *,
-    now: datetime | None = None,
-) -> EmailChangeRequest:
-    """A signed link for the new address; the address itself changes only when it is opened.
-
-    The link's nonce hash is kept in ``email_verification_token`` (only active, hence verified,
-    accounts get here), so a newer request voids older links and opening one clears it.
-    """
-    moment = now or datetime.now(UTC)
-    user = _user(db, who, for_update=True)
-    if not str(new_email or "").strip() or not password:
-        raise AccountRefusal("email" if not str(new_email or "").strip() else "password", RefusalCode.MISSING)
-    address = clean_email(new_email)
-    _verify_current(db, user, password, "password", context, moment)
-    if address == user.email:
-        raise AccountRefusal("email", RefusalCode.EMAIL_SAME)
-    if _address_taken(db, address, user.id):
-        raise AccountRefusal("email", RefusalCode.EMAIL_TAKEN)
-    issued = signed_links.issue(EMAIL_CHANGE_PURPOSE, user.id, extra={"email": address})  # type: ignore[arg-type]
-    user.email_verification_token = issued.nonce_hash
-    user.email_verification_expires_at = moment + EMAIL_CHANGE_LIFETIME
-    db.add(user)
-    audit.record(
-        db,
-        AuditAction.EMAIL_CHANGE_REQUESTED,
-        AuditSeverity.INFO,
-        context,
-        user_id=user.id,
-        details={"new_email": address},
-    )
-    db.flush()
-    return EmailChangeRequest(
-        new_email=address,
-        first_name=user.first_name,
-        link=signed_links.public_link(confirm_path, issued.token),
-    )
-
-
-def confirm_email_change(
-    db: Session, token: str, context: RequestContext, *, now: datetime | None = None
-) -> EmailChanged:
-    """Open the mailed link: single use, 24 hours, and the address must still be free."""
-    moment = now or datetime.now(UTC)
-    try:
-        claim = signed_links.read(token, EMAIL_CHANGE_PURPOSE, EMAIL_CHANGE_LIFETIME, now=moment)  # type: ignore[arg-type]
-        user_id = uuid.UUID(claim.subject)
-    except signed_links.LinkExpired as exc:
-        raise AccountRefusal("token", RefusalCode.LINK_EXPIRED) from exc
-    except (signed_links.LinkInvalid, ValueError) as exc:
-        raise AccountRefusal("token", RefusalCode.LINK_INVALID) from exc
-    user = db.scalars(
-        select(User).where(User.id == user_id, User.deleted_at.is_(None)).with_for_update()
-    ).one_or_none()
-    address = claim.extra.get("email")
-    if user is None or not isinstance(address, str) or not claim.matches(user.email_verification_token):
-        raise AccountRefusal("token", RefusalCode.LINK_INVALID)
-    if _address_taken(db, address, user.id):
-        raise AccountRefusal("token", RefusalCode.EMAIL_TAKEN)
-    old = user.email
-    user.email = address
-    user.email_verified = True
-    user.email_verification_token = None
-    user.email_verification_expires_at = None
-    user.updated_at = moment
-    db.add(user)
-    audit.record(
-        db,
-        AuditAction.EMAIL_CHANGED,
-        AuditSeverity.INFO,
-        context,
-        user_id=user.id,
-        old_values={"email": old},
-        details={"email": address},
-    )
-    emit(db, "auth", "user", user.id, USER_EMAIL_CHANGED, {}, user_id=user.id)
-    db.flush()
-    return EmailChanged(old_email=old, new_email=address, first_name=user.first_name)
-
-
-# export
-
-
-def export_my_data(db: Session, who: Principal | None, context: RequestContext) -> dict[str, Any]:
-    """Everything every context holds about the signed-in user, as one JSON-ready document."""
-    user = _user(db, who)
-    document = data_export.export_user_data(db, user.id)
-    audit.record(
-        db,
-        AuditAction.DATA_EXPORTED,
-        AuditSeverity.INFO,
-        context,
-        user_id=user.id,
-        session_id=who.session_id if who else None,
-        details={"contexts": sorted(document["contexts"])},
-    )
-    emit(db, "auth", "user", user.id, USER_DATA_EXPORTED, {}, user_id=user.id)
-    db.flush()
-    return document
-
-
-# erasure
-
-
-def tombstone_email(user_id: uuid.UUID) -> str:
-    return f"deleted-{user_id}@deleted.invalid"
-
-
-def delete_account(
-    db: Session,
-    who: Principal | None,
-    password: str,
-    confirm_word: str,
-    context: RequestContext,
-    *,
-    now: datetime | None = None,
-) -> None:
-    """Soft delete and scrub what identifies the person; audit rows stay, keyed by the user id.
-
-    Accounts without a password (OAuth only) confirm with the word alone: they have nothing
-    else to type. Other contexts scrub their own rows on the ``user.deleted`` event.
-    """
-    moment = now or datetime.now(UTC)
-    user = _user(db, who, for_update=True)
-    if str(confirm_word or "").strip() != DELETE_WORD:
-        raise AccountRefusal("confirm", RefusalCode.CONFIRM_WORD)
-    if user.password_hash:
-        if not password:
-            raise AccountRefusal("password", RefusalCode.MISSING)
-        _verify_current(db, user, password, "password", context, moment)
-    user.deleted_at = moment
-    user.updated_at = moment
-    user.email = tombstone_email(user.id)
-    user.first_name, user.last_name = DELETED_FIRST_NAME, DELETED_LAST_NAME
-    for field in (
-        "password_hash",
-        "phone",
-        "avatar_url",
-        "location",
-        "mfa_secret",
-        "mfa_backup_codes",
-        "google_id",
-        "linkedin_id",
-        "github_id",
-        "email_verification_token",
-        "email_verification_expires_at",
-        "password_reset_token",
-        "password_reset_expires_at",
-        "last_login_ip",
-    ):
-        setattr(user, field, None)
-    user.mfa_enabled = False
-    user.phone_verified = False
-    db.add(user)
-    revoked = _revoke_sessions(db, user.id, ACCOUNT_DELETED_REASON, moment)
-    audit.record(
-        db,
-        AuditAction.ACCOUNT_DELETED,
-        AuditSeverity.WARN,
-        context,
-        user_id=user.id,
-        details={"sessions_revoked": revoked},
-    )
-    emit(db, "auth", "user", user.id, USER_DELETED, {"user_type": user.user_type}, user_id=user.id)
-    db.flush()
-
-
-# mails, built inside the transaction (templates live in the database), sent after commit
-
-
 def password_changed_mail(db: Session, changed: NewSession) -> mail.Message:
     return mail.from_template(
         db,
@@ -647,34 +417,5 @@ def password_changed_mail(db: Session, changed: NewSession) -> mail.Message:
             "Hello {first_name},\n\nthe password of your JobHub account was just changed and every "
             "other device was signed out.\n\nIf this was not you, reset your password at once and "
             "contact support."
-        ),
-    )
-
-
-def email_change_mail(db: Session, request: EmailChangeRequest) -> mail.Message:
-    return mail.from_template(
-        db,
-        "email_change",
-        request.new_email,
-        {"first_name": request.first_name, "confirm_url": request.link},
-        fallback_subject="Confirm your new JobHub email address",
-        fallback_text=(
-            "Hello {first_name},\n\nopen this link within 24 hours to use this address for your "
-            "JobHub account:\n\n{confirm_url}\n\nIf you did not ask for this, ignore this mail: "
-            "nothing changes."
-        ),
-    )
-
-
-def email_changed_notice(db: Session, changed: EmailChanged) -> mail.Message:
-    return mail.from_template(
-        db,
-        "email_changed",
-        changed.old_email,
-        {"first_name": changed.first_name, "new_email": changed.new_email},
-        fallback_subject="Your JobHub email address was changed",
-        fallback_text=(
-            "Hello {first_name},\n\nyour JobHub account now uses {new_email}; this address will "
-            "get no more mail from us.\n\nIf this was not you, contact support at once."
         ),
     )

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from jobhub.auth import account
+from jobhub.auth import account, account_email, account_erasure
 from jobhub.auth.account import AccountRefusal, RefusalCode
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
@@ -150,10 +150,10 @@ async def change_email_endpoint(request: Request) -> Response:
 
     def work(token: str | None) -> str:
         def action(db: Session, who: Principal | None) -> mail.Message:
-            asked = account.request_email_change(
+            asked = account_email.request_email_change(
                 db, who, form.get("email", ""), form.get("password", ""), context, EMAIL_CONFIRM_PAGE
             )
-            return account.email_change_mail(db, asked)
+            return account_email.email_change_mail(db, asked)
 
         if not _send(_committed(token, action)):
             raise AccountRefusal("email", RefusalCode.UNAVAILABLE)
@@ -170,7 +170,7 @@ async def delete_account_endpoint(request: Request) -> Response:
     def work(token: str | None) -> Response:
         _committed(
             token,
-            lambda db, who: account.delete_account(
+            lambda db, who: account_erasure.delete_account(
                 db, who, form.get("password", ""), form.get("confirm", ""), context
             ),
         )
@@ -185,7 +185,7 @@ async def delete_account_endpoint(request: Request) -> Response:
 
 def _export(token: str | None, context: RequestContext) -> bytes:
     with session_scope() as db:
-        document = account.export_my_data(db, resolve_principal(db, token), context)
+        document = account_erasure.export_my_data(db, resolve_principal(db, token), context)
     return data_export.to_json_bytes(document)
 
 

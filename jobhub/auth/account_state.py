@@ -17,7 +17,7 @@ from typing import Any
 import reflex as rx
 from reflex.event import EventSpec
 
-from jobhub.auth import account
+from jobhub.auth import account, account_email
 from jobhub.auth.account import PROFILE_FIELDS, AccountRefusal, ProfileInvalid, ProfileView
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
@@ -144,8 +144,8 @@ class EmailConfirmState(AuthState):
         notice: mail.Message | None = None
         try:
             with session_scope() as db:
-                changed = account.confirm_email_change(db, str(token), RequestContext.of(None, None))
-                notice = account.email_changed_notice(db, changed)
+                changed = account_email.confirm_email_change(db, str(token), RequestContext.of(None, None))
+                notice = account_email.email_changed_notice(db, changed)
         except AccountRefusal as exc:
             self.message = exc.message
             return

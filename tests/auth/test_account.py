@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from jobhub.auth import account
+from jobhub.auth import account, account_email, account_erasure
 from jobhub.auth.account import AccountRefusal, ProfileInvalid, RefusalCode
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.authorization import SignInRequired
@@ -254,7 +254,7 @@ def test_an_email_change_happens_only_when_the_link_is_opened(db: Session) -> No
     user, _token, who = _signed_in(db)
     old = user.email
 
-    asked = account.request_email_change(
+    asked = account_email.request_email_change(
         db, who, " New.Address@Example.COM ", PASSWORD, CONTEXT, CONFIRM_PAGE
     )
 
@@ -262,7 +262,7 @@ def test_an_email_change_happens_only_when_the_link_is_opened(db: Session) -> No
     assert CONFIRM_PAGE in asked.link
     db.refresh(user)
     assert user.email == old
-    changed = account.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+    changed = account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
     db.refresh(user)
     assert (changed.old_email, changed.new_email, user.email) == (old, asked.new_email, asked.new_email)
     row = db.scalars(select(AuditLog).where(AuditLog.action == AuditAction.EMAIL_CHANGED)).one()
@@ -271,34 +271,36 @@ def test_an_email_change_happens_only_when_the_link_is_opened(db: Session) -> No
 
 def test_the_link_works_once(db: Session) -> None:
     _user, _token, who = _signed_in(db)
-    asked = account.request_email_change(
+    asked = account_email.request_email_change(
         db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE
     )
-    account.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+    account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
     with pytest.raises(AccountRefusal) as refused:
-        account.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+        account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
     assert refused.value.code == RefusalCode.LINK_INVALID
 
 
 def test_a_newer_request_voids_the_older_link(db: Session) -> None:
     _user, _token, who = _signed_in(db)
-    first = account.request_email_change(
+    first = account_email.request_email_change(
         db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE
     )
-    account.request_email_change(db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE)
+    account_email.request_email_change(
+        db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE
+    )
     with pytest.raises(AccountRefusal) as refused:
-        account.confirm_email_change(db, _token_of(first.link), CONTEXT)
+        account_email.confirm_email_change(db, _token_of(first.link), CONTEXT)
     assert refused.value.code == RefusalCode.LINK_INVALID
 
 
 def test_the_link_expires_after_a_day(db: Session) -> None:
     user, _token, who = _signed_in(db)
-    asked = account.request_email_change(
+    asked = account_email.request_email_change(
         db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE
     )
     later = datetime.now(UTC) + timedelta(hours=24, minutes=1)
     with pytest.raises(AccountRefusal) as refused:
-        account.confirm_email_change(db, _token_of(asked.link), CONTEXT, now=later)
+        account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT, now=later)
     assert refused.value.code == RefusalCode.LINK_EXPIRED
     db.refresh(user)
     assert user.email != asked.new_email
@@ -307,7 +309,7 @@ def test_the_link_expires_after_a_day(db: Session) -> None:
 @pytest.mark.parametrize("token", ["", "garbage", "a" * 5000, "eyJzdWIiOiJ4In0.bad.sig"])
 def test_a_forged_link_is_refused(db: Session, token: str) -> None:
     with pytest.raises(AccountRefusal) as refused:
-        account.confirm_email_change(db, token, CONTEXT)
+        account_email.confirm_email_change(db, token, CONTEXT)
     assert refused.value.code == RefusalCode.LINK_INVALID
 
 
@@ -316,17 +318,17 @@ def test_an_address_of_another_account_is_refused_in_any_case(db: Session) -> No
     add(db, other)
     _user, _token, who = _signed_in(db)
     with pytest.raises(AccountRefusal) as refused:
-        account.request_email_change(db, who, other.email.upper(), PASSWORD, CONTEXT, CONFIRM_PAGE)
+        account_email.request_email_change(db, who, other.email.upper(), PASSWORD, CONTEXT, CONFIRM_PAGE)
     assert refused.value.code == RefusalCode.EMAIL_TAKEN
 
 
 def test_an_address_taken_after_the_request_is_refused_when_the_link_is_opened(db: Session) -> None:
     user, _token, who = _signed_in(db)
     address = f"{uuid.uuid4().hex}@example.com"
-    asked = account.request_email_change(db, who, address, PASSWORD, CONTEXT, CONFIRM_PAGE)
+    asked = account_email.request_email_change(db, who, address, PASSWORD, CONTEXT, CONFIRM_PAGE)
     add(db, make_user(email=address))
     with pytest.raises(AccountRefusal) as refused:
-        account.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+        account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
     assert refused.value.code == RefusalCode.EMAIL_TAKEN
     db.refresh(user)
     assert user.email != address
@@ -343,7 +345,7 @@ def test_an_address_taken_after_the_request_is_refused_when_the_link_is_opened(d
 def test_an_email_change_request_is_refused(db: Session, email: str, password: str, code: str) -> None:
     user, _token, who = _signed_in(db)
     with pytest.raises(AccountRefusal) as refused:
-        account.request_email_change(db, who, email, password, CONTEXT, CONFIRM_PAGE)
+        account_email.request_email_change(db, who, email, password, CONTEXT, CONFIRM_PAGE)
     assert refused.value.code == code
     db.refresh(user)
     assert user.email_verification_token is None
@@ -352,7 +354,7 @@ def test_an_email_change_request_is_refused(db: Session, email: str, password: s
 def test_asking_for_the_current_address_is_refused(db: Session) -> None:
     user, _token, who = _signed_in(db, email=f"me-{uuid.uuid4().hex[:8]}@example.com")
     with pytest.raises(AccountRefusal) as refused:
-        account.request_email_change(db, who, user.email.upper(), PASSWORD, CONTEXT, CONFIRM_PAGE)
+        account_email.request_email_change(db, who, user.email.upper(), PASSWORD, CONTEXT, CONFIRM_PAGE)
     assert refused.value.code == RefusalCode.EMAIL_SAME
 
 
@@ -372,7 +374,7 @@ def test_deleting_scrubs_revokes_and_keeps_the_audit_trail(db: Session) -> None:
     other = issue_session(db, user.id)
     account.update_profile(db, who, VALID_PROFILE, CONTEXT)
 
-    account.delete_account(db, who, PASSWORD, "DELETE", CONTEXT)
+    account_erasure.delete_account(db, who, PASSWORD, "DELETE", CONTEXT)
 
     db.refresh(user)
     assert user.deleted_at is not None and user.status == "active"
@@ -397,7 +399,7 @@ def test_deleting_scrubs_revokes_and_keeps_the_audit_trail(db: Session) -> None:
 def test_a_deleted_user_cannot_sign_in(db: Session) -> None:
     user, _token, who = _signed_in(db)
     email = user.email
-    account.delete_account(db, who, PASSWORD, "DELETE", CONTEXT)
+    account_erasure.delete_account(db, who, PASSWORD, "DELETE", CONTEXT)
     with pytest.raises(InvalidCredentials):
         login(db, email, PASSWORD)
 
@@ -414,7 +416,7 @@ def test_a_deleted_user_cannot_sign_in(db: Session) -> None:
 def test_deleting_needs_the_password_and_the_word(db: Session, password: str, word: str, code: str) -> None:
     user, token, who = _signed_in(db)
     with pytest.raises(AccountRefusal) as refused:
-        account.delete_account(db, who, password, word, CONTEXT)
+        account_erasure.delete_account(db, who, password, word, CONTEXT)
     assert refused.value.code == code
     db.refresh(user)
     assert user.deleted_at is None and resolve_principal(db, token) is not None
@@ -424,6 +426,6 @@ def test_an_oauth_only_account_deletes_with_the_word_alone(db: Session) -> None:
     user = make_user(google_id=uuid.uuid4().hex)
     add(db, user)
     who = resolve_principal(db, issue_session(db, user.id))
-    account.delete_account(db, who, "", "DELETE", CONTEXT)
+    account_erasure.delete_account(db, who, "", "DELETE", CONTEXT)
     db.refresh(user)
     assert user.deleted_at is not None and user.google_id is None

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from jobhub.auth import account
+from jobhub.auth import account, account_email, account_erasure
 from jobhub.auth.account import AccountRefusal, ProfileInvalid
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.models import AuthSession, User
@@ -108,7 +108,7 @@ def test_any_email_form(db: Session, who: tuple[User, Principal], email: str, pa
         _refused_changes_nothing(
             db,
             user,
-            lambda: account.request_email_change(
+            lambda: account_email.request_email_change(
                 db, principal, email, password, CONTEXT, "/confirm-email-change"
             ),
         )
@@ -119,7 +119,7 @@ def test_any_email_form(db: Session, who: tuple[User, Principal], email: str, pa
 def test_any_email_link(db: Session, who: tuple[User, Principal], token: str) -> None:
     user, _principal = who
     with _example(db):
-        _refused_changes_nothing(db, user, lambda: account.confirm_email_change(db, token, CONTEXT))
+        _refused_changes_nothing(db, user, lambda: account_email.confirm_email_change(db, token, CONTEXT))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -128,5 +128,5 @@ def test_any_delete_form(db: Session, who: tuple[User, Principal], password: str
     user, principal = who
     with _example(db):
         _refused_changes_nothing(
-            db, user, lambda: account.delete_account(db, principal, password, word, CONTEXT)
+            db, user, lambda: account_erasure.delete_account(db, principal, password, word, CONTEXT)
         )

@@ -14,11 +14,13 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, select, text
 from starlette.testclient import TestClient
 
 from jobhub.api import build_http_api
-from jobhub.auth import account
+from jobhub.auth import account_email
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditLog, User
 from jobhub.auth.passwords import hash_password
@@ -166,7 +168,7 @@ def test_an_email_change_mails_the_new_address_and_the_link_changes_it(
     [mail] = smtp_mail.wait_for(new)
     link = next(url for url in mail.links() if "/confirm-email-change" in url)
     with session_scope() as db:
-        account.confirm_email_change(db, parse_qs(urlsplit(link).query)["token"][0], RequestContext())
+        account_email.confirm_email_change(db, parse_qs(urlsplit(link).query)["token"][0], RequestContext())
     assert _user(signed_in).email == new
 
 
@@ -226,3 +228,39 @@ def test_a_cross_site_export_fetch_is_refused(client: TestClient, signed_in: Acc
         "/account/export", cookies={SESSION_COOKIE: signed_in.token}, headers={"sec-fetch-site": "cross-site"}
     )
     assert response.status_code == 403
+
+
+form_text = st.text(max_size=200)
+FORMS = {
+    "/account/password": st.fixed_dictionaries(
+        {"current_password": form_text, "new_password": form_text, "new_password_confirm": form_text}
+    ),
+    "/account/email": st.fixed_dictionaries(
+        {"email": st.one_of(form_text, st.emails()), "password": form_text}
+    ),
+    "/account/delete": st.fixed_dictionaries(
+        {"password": form_text, "confirm": st.one_of(form_text, st.just("DELETE"))}
+    ),
+}
+ROUTE_EXAMPLES = settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.mark.parametrize("path", sorted(FORMS))
+def test_any_form_post_is_answered_with_a_redirect_and_changes_nothing_when_refused(
+    client: TestClient, signed_in: Account, path: str
+) -> None:
+    before = _user(signed_in).model_dump()
+
+    @ROUTE_EXAMPLES
+    @given(data=FORMS[path])
+    def post(data: dict[str, str]) -> None:
+        response = _post(client, path, signed_in, data)
+        assert response.status_code == 303
+        assert "error=" in response.headers["location"]
+
+    post()
+    after = _user(signed_in).model_dump()
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed <= {"failed_login_attempts", "locked_until", "updated_at"}

@@ -6,9 +6,15 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
+from jobhub.auth import account_email
+from jobhub.auth.audit import RequestContext
+from jobhub.auth.principal import resolve_principal
+from jobhub.auth.session_tokens import issue_session
+from jobhub.platform.db import session_scope
 from tests.e2e.journey_data import create_user
 
 EMAIL = "sam.account@example.com"
@@ -83,3 +89,19 @@ def test_a_seeker_renames_exports_changes_password_and_deletes_the_account(
     _sign_in(page, EMAIL, NEW_PASSWORD)
     page.wait_for_url(f"{base_url}/login?error=credentials")
     expect(page.get_by_role("alert")).to_have_text("Email or password is incorrect.")
+
+
+def test_the_mailed_link_changes_the_address_once(open_page: Callable[..., Page]) -> None:
+    user_id = create_user("job_seeker", "Erin", "Email", email="erin.old@example.com", password=PASSWORD)
+    with session_scope() as db:
+        who = resolve_principal(db, issue_session(db, user_id))
+        asked = account_email.request_email_change(
+            db, who, "erin.new@example.com", PASSWORD, RequestContext(), "/confirm-email-change"
+        )
+    link = urlsplit(asked.link)
+
+    page = open_page(f"{link.path}?{link.query}")
+    expect(page.get_by_role("alert")).to_have_text("Your account now uses erin.new@example.com.")
+
+    again = open_page(f"{link.path}?{link.query}")
+    expect(again.get_by_role("alert")).to_have_text("This link is not valid or has already been used.")

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from jobhub.auth import account
+from jobhub.auth import account_erasure
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditLog
 from jobhub.auth.passwords import hash_password
@@ -178,7 +178,7 @@ def test_exporting_is_audited_and_needs_a_signed_in_user(db: Session) -> None:
     mine, _theirs = _two_users(db)
     who = resolve_principal(db, issue_session(db, mine))
 
-    document = account.export_my_data(db, who, CONTEXT)
+    document = account_erasure.export_my_data(db, who, CONTEXT)
 
     assert document["user_id"] == str(mine)
     row = db.scalars(select(AuditLog).where(AuditLog.action == AuditAction.DATA_EXPORTED)).one()
