@@ -181,14 +181,15 @@ async def register_endpoint(request: Request) -> Response:
     submitted = RegistrationForm(password=form.get("password", ""), **values)
     context = _context(request)
     try:
-        message = await run_in_threadpool(_in_transaction, lambda db: register(db, submitted, context))
+        registered = await run_in_threadpool(_in_transaction, lambda db: register(db, submitted, context))
     except RegistrationInvalid as exc:
         return _redirect(origin, nav.REGISTER, flash=new_flash("register", values, exc.errors))
     except Exception:
         log.exception("registration failed unexpectedly")
         return _redirect(origin, nav.REGISTER, flash=new_flash("register", values, {FORM_ERROR: UNAVAILABLE}))
-    sent = new_flash("register", {"email": message.to})
-    return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, mails=[message])
+    sent = new_flash("register", {"email": registered.email})
+    mails = [registered.mail] if registered.mail else None
+    return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, mails=mails)
 
 
 async def resend_verification_endpoint(request: Request) -> Response:

@@ -69,6 +69,14 @@ class RegistrationForm:
 
 
 @dataclass(frozen=True)
+class Registered:
+    """The address as stored (for "check your inbox") and the mail to send, if any."""
+
+    email: str
+    mail: Message | None
+
+
+@dataclass(frozen=True)
 class CleanRegistration:
     user_type: UserType
     email: str
@@ -141,8 +149,11 @@ def validate(form: RegistrationForm) -> CleanRegistration:
     return CleanRegistration(kind, email, form.password, names["first_name"], names["last_name"])
 
 
-def _existing_account_mail(db: Session, user: User, context: RequestContext, now: datetime) -> Message:
-    if user.deleted_at is None and not user.email_verified and user.status == UserStatus.PENDING_VERIFICATION:
+def _existing_account_mail(db: Session, user: User, context: RequestContext, now: datetime) -> Message | None:
+    """A fresh verification link if it never confirmed, a reminder otherwise; nothing for a deleted one."""
+    if user.deleted_at is not None:
+        return None
+    if not user.email_verified and user.status == UserStatus.PENDING_VERIFICATION:
         return issue_verification_mail(db, user, context, now=now)
     settings = get_settings()
     base = settings.public_url.rstrip("/")
@@ -181,8 +192,8 @@ def _create(db: Session, clean: CleanRegistration, password_hash: str) -> User |
 
 def register(
     db: Session, form: RegistrationForm, context: RequestContext, *, now: datetime | None = None
-) -> Message:
-    """Create the account (or not, see the module docstring); the mail to send after commit."""
+) -> Registered:
+    """Create the account (or not, see the module docstring); send ``mail`` after commit."""
     moment = now or datetime.now(UTC)
     clean = validate(form)
     password_hash = passwords.hash_password(clean.password[:MAX_LENGTH])
@@ -199,7 +210,7 @@ def register(
             details={"user_type": clean.user_type.value},
         )
         db.flush()
-        return _existing_account_mail(db, existing, context, moment)
+        return Registered(clean.email, _existing_account_mail(db, existing, context, moment))
     _grant_role(db, user)
     details = {"method": "password", "user_type": clean.user_type.value}
     audit.record(db, AuditAction.REGISTER, AuditSeverity.INFO, context, user_id=user.id, details=details)
@@ -214,4 +225,4 @@ def register(
         correlation_id=context.correlation_id,
     )
     db.flush()
-    return issue_verification_mail(db, user, context, now=moment)
+    return Registered(clean.email, issue_verification_mail(db, user, context, now=moment))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -152,3 +154,15 @@ def test_a_suspension_after_the_request_voids_the_link(db: Session, user: User) 
     add(db, user)
     with pytest.raises(Invalid, match=LINK_PROBLEM):
         reset_password(db, token, NEW, NEW, CONTEXT)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(token=st.text(max_size=400), password=st.text(max_size=200), confirmation=st.text(max_size=200))
+def test_arbitrary_text_never_resets_a_password(
+    db: Session, user: User, token: str, password: str, confirmation: str
+) -> None:
+    with pytest.raises(Invalid):
+        reset_password(db, token, password, confirmation, CONTEXT)
+    assert request_reset(db, token, CONTEXT) is None or token.strip().lower() == user.email
+    db.refresh(user)
+    assert passwords.verify_password(OLD, user.password_hash)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -21,7 +23,7 @@ from jobhub.auth.password_policy import (
     common_passwords,
     password_problem,
 )
-from jobhub.auth.registration import RegistrationForm, RegistrationInvalid, register
+from jobhub.auth.registration import FIELDS, RegistrationForm, RegistrationInvalid, register
 from jobhub.platform.event_types import USER_REGISTERED
 from jobhub.platform.signed_links import LinkPurpose, hash_nonce, read
 from tests.factories import add, make_user
@@ -79,7 +81,8 @@ def test_the_common_password_list_has_thousands_of_entries() -> None:
 
 def test_registration_creates_a_pending_account_with_role_audit_event_and_mail(db: Session) -> None:
     submitted = form(email="  Ada.New@Example.TEST ", first_name="  Ada ", user_type="employer")
-    mail = register(db, submitted, CONTEXT)
+    mail = register(db, submitted, CONTEXT).mail
+    assert mail is not None
 
     user = user_by_email(db, "ada.new@example.test")
     assert user is not None
@@ -117,11 +120,13 @@ def test_an_existing_address_in_any_case_changes_nothing_and_mails_its_owner(db:
     add(db, owner)
     before = users_count(db)
 
-    mail = register(db, form(email=typed, first_name="Mallory"), CONTEXT)
+    registered = register(db, form(email=typed, first_name="Mallory"), CONTEXT)
+    mail = registered.mail
 
     assert users_count(db) == before
     db.refresh(owner)
     assert passwords.verify_password("the owners own password", owner.password_hash)
+    assert registered.email == "taken@example.test" and mail is not None
     assert mail.to == "taken@example.test" and mail.subject == "You already have a JobHub account"
     assert "/login" in mail.text and "/forgot-password" in mail.text and "Mallory" not in mail.text
     audited = db.scalars(select(AuditLog.action).where(AuditLog.resource_id == owner.id)).all()
@@ -131,8 +136,8 @@ def test_an_existing_address_in_any_case_changes_nothing_and_mails_its_owner(db:
 def test_an_existing_unverified_address_gets_a_fresh_verification_link(db: Session) -> None:
     pending = make_user(email="pending@example.test", status=UserStatus.PENDING_VERIFICATION)
     add(db, pending)
-    mail = register(db, form(email="pending@example.test"), CONTEXT)
-    assert "/verify-email?token=" in mail.text
+    mail = register(db, form(email="pending@example.test"), CONTEXT).mail
+    assert mail is not None and "/verify-email?token=" in mail.text
     db.refresh(pending)
     assert pending.email_verification_token is not None
 
@@ -184,3 +189,29 @@ def test_the_password_may_not_be_the_email(db: Session) -> None:
     with pytest.raises(RegistrationInvalid) as refused:
         register(db, form(email="Same.As.Mail@example.test", password="same.as.mail@example.test"), CONTEXT)
     assert refused.value.errors == {"password": SAME_AS_EMAIL}
+
+
+def test_a_deleted_accounts_address_is_neither_reused_nor_mailed(db: Session) -> None:
+    gone = make_user(email="gone@example.test", deleted_at=datetime.now(UTC))
+    add(db, gone)
+    before = users_count(db)
+    registered = register(db, form(email="gone@example.test"), CONTEXT)
+    assert (registered.email, registered.mail, users_count(db)) == ("gone@example.test", None, before)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    user_type=st.text(max_size=30),
+    email=st.text(max_size=300),
+    password=st.text(max_size=200),
+    first_name=st.text(max_size=150),
+    last_name=st.text(max_size=150),
+)
+def test_arbitrary_text_is_refused_with_field_messages_and_stores_nothing(
+    db: Session, user_type: str, email: str, password: str, first_name: str, last_name: str
+) -> None:
+    before = users_count(db)
+    with pytest.raises(RegistrationInvalid) as refused:
+        register(db, RegistrationForm(user_type, email, password, first_name, last_name), CONTEXT)
+    assert refused.value.errors and set(refused.value.errors) <= set(FIELDS)
+    assert users_count(db) == before

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -124,3 +126,13 @@ def test_resend_mails_nobody_for_unknown_or_verified_addresses(db: Session) -> N
     add(db, active)
     assert resend_verification(db, "nobody@example.test", CONTEXT) is None
     assert resend_verification(db, active.email, CONTEXT) is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=400))
+def test_arbitrary_text_never_verifies_and_changes_nothing(db: Session, pending: User, text: str) -> None:
+    with pytest.raises(VerificationFailed):
+        verify_email(db, text, CONTEXT)
+    assert resend_verification(db, text, CONTEXT) is None or text.strip().lower() == pending.email
+    db.refresh(pending)
+    assert (pending.status, pending.email_verified) == (UserStatus.PENDING_VERIFICATION, False)
