@@ -429,3 +429,28 @@ def test_an_oauth_only_account_deletes_with_the_word_alone(db: Session) -> None:
     account_erasure.delete_account(db, who, "", "DELETE", CONTEXT)
     db.refresh(user)
     assert user.deleted_at is not None and user.google_id is None
+
+
+# mails
+
+
+def test_the_confirmation_goes_to_the_new_address_and_the_notice_to_the_old_one(db: Session) -> None:
+    user, _token, who = _signed_in(db, first_name="Ada")
+    old = user.email
+    new = f"{uuid.uuid4().hex}@example.com"
+    asked = account_email.request_email_change(db, who, new, PASSWORD, CONTEXT, CONFIRM_PAGE)
+
+    confirmation = account_email.email_change_mail(db, asked)
+    changed = account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+    notice = account_email.email_changed_notice(db, changed)
+
+    assert confirmation.to == new and asked.link in confirmation.text
+    assert notice.to == old and new in notice.text and asked.link not in notice.text
+
+
+def test_the_password_mail_names_no_password(db: Session) -> None:
+    user, _token, who = _signed_in(db)
+    changed = account.change_password(db, who, PASSWORD, NEW_PASSWORD, NEW_PASSWORD, CONTEXT)
+    message = account.password_changed_mail(db, changed)
+    assert message.to == user.email
+    assert NEW_PASSWORD not in message.text and PASSWORD not in message.text
