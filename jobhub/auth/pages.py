@@ -10,6 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobhub.auth.login_messages import LoginErrorCode, message_for
+from jobhub.auth.oauth_pages import oauth_buttons
 from jobhub.auth.routes import LOGIN_PATH, LOGOUT_PATH
 from jobhub.auth.state import AuthState, LoginPageState
 from jobhub.pages.registry import PageSpec
@@ -77,6 +78,7 @@ def login_page() -> rx.Component:
                 text_link("No mail? Send me a new confirmation link", nav.VERIFY_EMAIL, size="2"),
             ),
             login_form(),
+            oauth_buttons(LoginPageState.next_path),
             text_link("Forgot your password?", nav.FORGOT_PASSWORD, size="2"),
             rx.text(
                 "New to JobHub? ", text_link("Create an account", nav.REGISTER), size="2", color=TEXT_MUTED
