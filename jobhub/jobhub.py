@@ -14,7 +14,7 @@ import reflex as rx
 
 from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
-from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages
+from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
@@ -62,6 +62,7 @@ add_pages(
     reset_pages.PAGES,
     account_pages.PAGES,
     oauth_pages.PAGES,
+    security_pages.PAGES,
     admin_users_pages.PAGES,
     errors.PAGES,
     forbidden.PAGES,
