@@ -161,7 +161,7 @@ def _mfa_on() -> rx.Component:
         native_form(
             rx.flex(
                 rx.cond(
-                    SecurityState.has_password,
+                    SecurityState.email_sign_in,
                     form_field(
                         "Password",
                         "password",

@@ -75,7 +75,8 @@ def _ip_or_none(value: str | None) -> str | None:
 
 class SecurityState(GuardState):
     mfa_enabled: bool = False
-    has_password: bool = True
+    # The account signs in with a password, so turning MFA off asks for it.
+    email_sign_in: bool = True
     backup_codes_left: int = 0
     enrolling: bool = False
     enrol_qr: str = ""
@@ -94,7 +95,7 @@ class SecurityState(GuardState):
     def _show(self, db: Session, principal: Principal) -> None:
         user = db.get(User, principal.user_id)
         self.mfa_enabled = bool(user and user.mfa_enabled)
-        self.has_password = bool(user and user.password_hash)
+        self.email_sign_in = bool(user and user.password_hash)
         self.backup_codes_left = mfa.remaining_backup_codes(db, principal) if self.mfa_enabled else 0
         pending = None if self.mfa_enabled else mfa.pending_enrolment(db, principal)
         self.enrolling = pending is not None
