@@ -172,7 +172,12 @@ def email_card() -> rx.Component:
         native_form(
             rx.flex(
                 form_field(
-                    "New email address", "email", input_type="email", required=True, auto_complete="email"
+                    "New email address",
+                    "email",
+                    input_type="email",
+                    required=True,
+                    auto_complete="email",
+                    default_value=AccountState.email_draft,
                 ),
                 _password_input("Current password", "email_password", "password", "current-password"),
                 submit_button("Send confirmation link"),

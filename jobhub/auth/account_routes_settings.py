@@ -23,6 +23,7 @@ from starlette.routing import Route
 
 from jobhub.auth import account, account_email, account_erasure
 from jobhub.auth.account import AccountRefusal, RefusalCode
+from jobhub.auth.account_routes import FLASH_COOKIE, FLASH_MAX_AGE_SECONDS, encode_flash, new_flash
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import login_url
@@ -44,6 +45,7 @@ EMAIL_CONFIRM_PAGE = "/confirm-email-change"
 ACCOUNT_DELETED_PAGE = "/goodbye"
 PASSWORD_CHANGED = "changed"
 EMAIL_SENT = "sent"
+EMAIL_FLASH_FORM = "account_email"
 
 T = TypeVar("T")
 
@@ -90,7 +92,32 @@ def _secure_cookie() -> bool:
     return get_settings().environment == "production"
 
 
-async def _answer(request: Request, error_key: str, work: Callable[[str | None], Response | str]) -> Response:
+def _refused(origin: str, error_key: str, code: str, keep: dict[str, str] | None) -> Response:
+    """Back to settings with the code; ``keep`` (what was typed, never a password) rides in the
+    signed flash cookie that the registration forms use, so it stays out of the URL.
+    """
+    if not keep:
+        return RedirectResponse(_settings_url(origin, **{error_key: code}), 303)
+    flash = new_flash(EMAIL_FLASH_FORM, keep)
+    response = RedirectResponse(_settings_url(origin, **{error_key: code, "f": flash.id}), 303)
+    response.set_cookie(
+        FLASH_COOKIE,
+        encode_flash(flash),
+        max_age=FLASH_MAX_AGE_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=_secure_cookie(),
+    )
+    return response
+
+
+async def _answer(
+    request: Request,
+    error_key: str,
+    work: Callable[[str | None], Response | str],
+    keep: dict[str, str] | None = None,
+) -> Response:
     """Origin check, then ``work(token)`` in a thread; refusals become ``?<error_key>=<code>``."""
     origin = request_origin(request)
     if origin is None:
@@ -101,10 +128,10 @@ async def _answer(request: Request, error_key: str, work: Callable[[str | None],
     except SignInRequired:
         return RedirectResponse(f"{origin}{login_url(nav.SETTINGS_ACCOUNT)}", 303)
     except AccountRefusal as exc:
-        return RedirectResponse(_settings_url(origin, **{error_key: exc.code}), 303)
+        return _refused(origin, error_key, exc.code, keep)
     except Exception:
         log.exception("account form failed unexpectedly")
-        return RedirectResponse(_settings_url(origin, **{error_key: RefusalCode.UNAVAILABLE}), 303)
+        return _refused(origin, error_key, RefusalCode.UNAVAILABLE, keep)
     if isinstance(outcome, Response):
         return outcome
     return RedirectResponse(f"{origin}{outcome}", 303)
@@ -159,7 +186,7 @@ async def change_email_endpoint(request: Request) -> Response:
             raise AccountRefusal("email", RefusalCode.UNAVAILABLE)
         return f"{nav.SETTINGS_ACCOUNT}?{urlencode({'email': EMAIL_SENT})}"
 
-    return await _answer(request, "email_error", work)
+    return await _answer(request, "email_error", work, keep={"email": form.get("email", "")})
 
 
 async def delete_account_endpoint(request: Request) -> Response:

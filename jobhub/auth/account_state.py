@@ -19,6 +19,8 @@ from reflex.event import EventSpec
 
 from jobhub.auth import account, account_email
 from jobhub.auth.account import PROFILE_FIELDS, AccountRefusal, ProfileInvalid, ProfileView
+from jobhub.auth.account_routes import read_flash
+from jobhub.auth.account_routes_settings import EMAIL_FLASH_FORM
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import GuardState, login_url
@@ -66,6 +68,8 @@ class AccountState(GuardState):
     password_error: str = ""
     email_notice: str = ""
     email_error: str = ""
+    # The new address typed into a refused email form, back from the flash cookie.
+    email_draft: str = ""
     delete_error: str = ""
 
     def _context(self) -> RequestContext:
@@ -91,6 +95,11 @@ class AccountState(GuardState):
         self.password_error = account.message_for(params.get("password_error"))
         self.email_error = account.message_for(params.get("email_error"))
         self.delete_error = account.message_for(params.get("delete_error"))
+        headers = self.router.headers
+        flash = read_flash(
+            headers.cookie or headers.raw_headers.get("cookie"), EMAIL_FLASH_FORM, params.get("f")
+        )
+        self.email_draft = flash.values.get("email", "") if flash else ""
         self.errors = _no_errors()
         try:
             with session_scope() as db:

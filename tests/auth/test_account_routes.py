@@ -21,6 +21,7 @@ from starlette.testclient import TestClient
 
 from jobhub.api import build_http_api
 from jobhub.auth import account_email
+from jobhub.auth.account_routes import FLASH_COOKIE, read_flash
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditLog, User
 from jobhub.auth.passwords import hash_password
@@ -178,7 +179,15 @@ def test_an_email_change_to_a_taken_address_is_refused(
     other = accounts()
     data = {"email": other.email.upper(), "password": PASSWORD}
     response = _post(client, "/account/email", signed_in, data)
-    assert response.headers["location"] == f"{SETTINGS}?email_error=email_taken"
+
+    location = response.headers["location"]
+    assert location.startswith(f"{SETTINGS}?email_error=email_taken&f=")
+    assert other.email.upper() not in location
+    flash_id = parse_qs(urlsplit(location).query)["f"][0]
+    cookie = _new_cookie(response)[FLASH_COOKIE]
+    kept = read_flash(f"{FLASH_COOKIE}={cookie.value}", "account_email", flash_id)
+    assert kept is not None and kept.values == {"email": other.email.upper()}
+    assert PASSWORD not in cookie.value
 
 
 def test_deleting_clears_the_cookie_and_goes_to_the_goodbye_page(

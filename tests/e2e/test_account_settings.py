@@ -56,6 +56,17 @@ def test_a_seeker_renames_exports_changes_password_and_deletes_the_account(
     expect(page.get_by_role("banner").get_by_text("Samira Seeker")).to_be_visible()
     expect(profile.get_by_label("Phone")).to_have_value("+49301234567")
 
+    email_form = page.get_by_role("form", name="Change email")
+    email_form.get_by_label("New email address").fill("sam.new@example.com")
+    email_form.get_by_label("Current password").fill("not the password at all")
+    email_form.get_by_role("button", name="Send confirmation link").click()
+    page.wait_for_url(re.compile(r"email_error=current"))
+    assert "sam.new" not in page.url
+    expect(page.get_by_role("alert").filter(has_text="current password")).to_be_visible()
+    expect(page.get_by_role("form", name="Change email").get_by_label("New email address")).to_have_value(
+        "sam.new@example.com"
+    )
+
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download my data").click()
     document = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
