@@ -12,8 +12,10 @@ cannot be forged because the cookie is signed. The redirect carries only a rando
 fresh visit. The cookie is ``HttpOnly`` and read by the page state from the websocket's
 request headers, exactly like the session cookie.
 
-Mail goes out in a background task after the response: the answer time is the same whether
-or not a mail was sent, so it does not tell which addresses have accounts.
+Mail goes out in a background task after the response, and for the forms that must not
+tell whether an address has an account (register, resend, forgot) so does all the work
+after the fields are checked: the answer takes as long either way. A failure there is
+logged; the visitor, told to check their inbox, can ask again.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from functools import partial
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlmodel import Session
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -35,7 +39,7 @@ from starlette.routing import Route
 
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.password_reset import request_reset, reset_password
-from jobhub.auth.registration import RegistrationForm, RegistrationInvalid, register
+from jobhub.auth.registration import RegistrationForm, RegistrationInvalid, register, validate
 from jobhub.auth.routes import FORM_FIELD_MAX, _client_ip, _forbidden, request_origin
 from jobhub.auth.verification import resend_verification
 from jobhub.platform import mail, rate_limits
@@ -114,7 +118,9 @@ def _redirect(
     flash: Flash | None = None,
     retry_after: int | None = None,
     mails: list[Message] | None = None,
+    after: Callable[[], None] | None = None,
 ) -> Response:
+    """A 303 to ``page``; ``mails`` are sent, or ``after`` runs, once the response is out."""
     url = f"{origin}{page}"
     params = dict(query or {})
     if flash is not None:
@@ -122,7 +128,9 @@ def _redirect(
     if params:
         url = f"{url}?{urlencode(params)}"
     headers = rate_limits.retry_after_headers(retry_after) if retry_after else None
-    background = BackgroundTask(send_all, list(mails)) if mails else None
+    if after is None and mails:
+        after = partial(send_all, list(mails))
+    background = BackgroundTask(after) if after else None
     response = RedirectResponse(url, 303, headers=headers, background=background)
     if flash is not None:
         response.set_cookie(
@@ -146,6 +154,22 @@ def send_all(messages: list[Message]) -> None:
             log.exception("could not send %r to %s", message.subject, message.to)
 
 
+def issue_and_send(work: Callable[[Session], Message | None], what: str) -> None:
+    """Run ``work`` in its own transaction after the response, then send the mail it returns.
+
+    For the forms whose answer must not depend on the address: all the work for a known
+    address (token, row update, audit, mail) happens here, so the response takes as long
+    for an unknown one.
+    """
+    try:
+        message = _in_transaction(work)
+    except Exception:
+        log.exception("%s failed", what)
+        return
+    if message is not None:
+        send_all([message])
+
+
 def new_flash(form: str, values: dict[str, str] | None = None, errors: dict[str, str] | None = None) -> Flash:
     return Flash(form=form, id=secrets.token_urlsafe(8), values=values or {}, errors=errors or {})
 
@@ -163,7 +187,7 @@ def _ip_key(request: Request) -> str:
     return _client_ip(request) or "unknown"
 
 
-def _in_transaction(work: Callable[[Any], T]) -> T:
+def _in_transaction(work: Callable[[Session], T]) -> T:
     with session_scope() as db:
         return work(db)
 
@@ -179,17 +203,14 @@ async def register_endpoint(request: Request) -> Response:
         flash = new_flash("register", values, {FORM_ERROR: rate_limits.wait_message(wait)})
         return _redirect(origin, nav.REGISTER, flash=flash, retry_after=wait)
     submitted = RegistrationForm(password=form.get("password", ""), **values)
-    context = _context(request)
     try:
-        registered = await run_in_threadpool(_in_transaction, lambda db: register(db, submitted, context))
+        clean = validate(submitted)
     except RegistrationInvalid as exc:
         return _redirect(origin, nav.REGISTER, flash=new_flash("register", values, exc.errors))
-    except Exception:
-        log.exception("registration failed unexpectedly")
-        return _redirect(origin, nav.REGISTER, flash=new_flash("register", values, {FORM_ERROR: UNAVAILABLE}))
-    sent = new_flash("register", {"email": registered.email})
-    mails = [registered.mail] if registered.mail else None
-    return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, mails=mails)
+    context = _context(request)
+    after = partial(issue_and_send, lambda db: register(db, submitted, context).mail, "a registration")
+    sent = new_flash("register", {"email": clean.email})
+    return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, after=after)
 
 
 async def resend_verification_endpoint(request: Request) -> Response:
@@ -209,16 +230,9 @@ async def resend_verification_endpoint(request: Request) -> Response:
         flash = new_flash("verify", {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
         return _redirect(origin, nav.VERIFY_EMAIL, flash=flash, retry_after=wait)
     context = _context(request)
-    try:
-        message = await run_in_threadpool(_in_transaction, lambda db: resend_verification(db, email, context))
-    except Exception:
-        log.exception("resending a verification link failed unexpectedly")
-        flash = new_flash("verify", {"email": email}, {FORM_ERROR: UNAVAILABLE})
-        return _redirect(origin, nav.VERIFY_EMAIL, flash=flash)
+    after = partial(issue_and_send, lambda db: resend_verification(db, email, context), "resending a link")
     flash = new_flash("verify", {"email": email})
-    return _redirect(
-        origin, nav.VERIFY_EMAIL, {"sent": "1"}, flash=flash, mails=[message] if message else None
-    )
+    return _redirect(origin, nav.VERIFY_EMAIL, {"sent": "1"}, flash=flash, after=after)
 
 
 async def forgot_password_endpoint(request: Request) -> Response:
@@ -238,16 +252,9 @@ async def forgot_password_endpoint(request: Request) -> Response:
         flash = new_flash("forgot", {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
         return _redirect(origin, nav.FORGOT_PASSWORD, flash=flash, retry_after=wait)
     context = _context(request)
-    try:
-        message = await run_in_threadpool(_in_transaction, lambda db: request_reset(db, email, context))
-    except Exception:
-        log.exception("a password reset request failed unexpectedly")
-        flash = new_flash("forgot", {"email": email}, {FORM_ERROR: UNAVAILABLE})
-        return _redirect(origin, nav.FORGOT_PASSWORD, flash=flash)
+    after = partial(issue_and_send, lambda db: request_reset(db, email, context), "a password reset request")
     flash = new_flash("forgot", {"email": email})
-    return _redirect(
-        origin, nav.FORGOT_PASSWORD, {"sent": "1"}, flash=flash, mails=[message] if message else None
-    )
+    return _redirect(origin, nav.FORGOT_PASSWORD, {"sent": "1"}, flash=flash, after=after)
 
 
 async def reset_password_endpoint(request: Request) -> Response:
