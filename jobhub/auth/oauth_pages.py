@@ -50,6 +50,7 @@ def _user_type_choice(value: str, label: str) -> rx.Component:
             value=value,
             id=input_id,
             default_checked=value == USER_TYPE_CHOICES[0][0],
+            style={"width": "1.1rem", "height": "1.1rem", "margin": "0"},
         ),
         rx.el.label(label, html_for=input_id),
         align="center",
@@ -60,7 +61,7 @@ def _user_type_choice(value: str, label: str) -> rx.Component:
 def _user_type_fieldset() -> rx.Component:
     """Only read when the provider's account is new to us; existing accounts keep their type."""
     return rx.el.fieldset(
-        rx.el.legend("New to JobHub? Create the account as a", font_size="0.875rem", color=TEXT_MUTED),
+        rx.el.legend("If this creates a new account, it is for a", font_size="0.875rem", color=TEXT_MUTED),
         rx.flex(*[_user_type_choice(value, label) for value, label in USER_TYPE_CHOICES], spacing="4"),
         border="none",
         padding="0",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from jobhub.auth.account_routes import REGISTER_PATH, RESEND_VERIFICATION_PATH
+from jobhub.auth.oauth_pages import oauth_buttons
 from jobhub.auth.password_policy import MAX_LENGTH, MIN_LENGTH
 from jobhub.auth.registration import NAME_MAX
 from jobhub.auth.registration_state import FlashFormState, RegisterPageState, VerifyEmailPageState
@@ -231,7 +232,7 @@ def register_page() -> rx.Component:
         rx.heading("Create your account", as_="h1", size="8"),
         rx.text("Free for job seekers and employers.", color=TEXT_MUTED),
         form_error(RegisterPageState),
-        rx.cond(RegisterPageState.sent, _check_inbox(), registration_form()),
+        rx.cond(RegisterPageState.sent, _check_inbox(), rx.fragment(registration_form(), oauth_buttons())),
         rx.text("Already have an account? ", text_link("Sign in", nav.LOGIN), size="2", color=TEXT_MUTED),
     )
 
