@@ -440,3 +440,30 @@ def test_any_callback_query_is_refused_without_a_change(
             db.scalar(select(func.count()).select_from(AuthSession)),
         )
     assert after == before
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    which=st.sampled_from(["google", "github", "linkedin", "nope"]),
+    params=st.dictionaries(
+        st.sampled_from(["next", "intent", "user_type"]), st.text(max_size=120), max_size=3
+    ),
+)
+def test_any_start_query_either_leaves_for_the_provider_or_returns_without_a_change(
+    client: TestClient, configured: MockProvider, which: str, params: dict[str, str]
+) -> None:
+    with session_scope() as db:
+        before = db.scalar(select(func.count()).select_from(User))
+
+    response = client.get(f"/auth/oauth/{which}/start?{urlencode(params)}")
+
+    if response.status_code == 302:
+        assert response.headers["location"].startswith(configured.issuer)
+        flow = unseal_flow(client.cookies.get(FLOW_COOKIE))
+        assert flow is not None and flow.next_path.startswith("/") and not flow.next_path.startswith("//")
+        assert flow.intent == "login" and flow.origin == FRONTEND
+    else:
+        assert response.status_code == 303
+        assert _location(response)[0] == f"{FRONTEND}/login"
+    with session_scope() as db:
+        assert db.scalar(select(func.count()).select_from(User)) == before
