@@ -362,6 +362,8 @@ async def callback_endpoint(request: Request) -> Response:
             _finish, flow, identity, request.cookies.get(SESSION_COOKIE), context
         )
     except OAuthRefused as refusal:
+        # Nothing is written for a refusal (the transaction rolled back), so the log keeps the trace.
+        log.warning("%s sign-in refused (%s) from %s", provider, refusal.code, context.ip)
         return refuse_with(refusal.code)
     except Exception:
         log.exception("the %s sign-in failed unexpectedly", provider)
