@@ -223,6 +223,31 @@ def test_an_unverified_email_of_an_existing_account_is_refused(
     assert user is not None and user.google_id is None
 
 
+def test_linkedin_is_offered_once_configured_and_signs_in_through_openid_connect(
+    client: TestClient, configured: MockProvider, domain: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBHUB_OAUTH_LINKEDIN_CLIENT_ID", "jobhub-linkedin")
+    monkeypatch.setenv("JOBHUB_OAUTH_LINKEDIN_CLIENT_SECRET", "not-a-real-secret")
+    monkeypatch.setenv("JOBHUB_OAUTH_LINKEDIN_METADATA_URL", configured.metadata_url)
+    reset_settings()
+
+    response = _sign_in(client, configured, f"li-{domain}", _claims(f"lin@{domain}"), which="linkedin")
+
+    assert _session_token(response)
+    user = _user(f"lin@{domain}")
+    assert user is not None and user.linkedin_id == f"li-{domain}" and user.google_id is None
+
+
+def test_a_suspended_account_is_not_signed_in_by_its_provider(
+    client: TestClient, configured: MockProvider, domain: str
+) -> None:
+    _make_user(f"held@{domain}", google_id=f"g-held-{domain}", status="suspended")
+
+    response = _sign_in(client, configured, f"g-held-{domain}", _claims(f"held@{domain}"))
+
+    assert _refusal(response) == "suspended"
+
+
 def test_github_signs_in_with_its_verified_primary_email(
     client: TestClient, configured: MockProvider, domain: str
 ) -> None:
