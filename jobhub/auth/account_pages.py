@@ -66,9 +66,14 @@ def _native_select(name: str, options: list[tuple[str, str]], value: rx.Var[str]
         name=name,
         default_value=value,
         aria_describedby=f"{help_id} {error_id}",
-        class_name="rt-reset rt-SelectTrigger rt-r-size-3 rt-variant-surface",
         width="100%",
-        padding_x="0.5rem",
+        height="var(--space-7)",
+        padding_x="var(--space-2)",
+        border="1px solid var(--gray-a7)",
+        border_radius="var(--radius-2)",
+        background_color="var(--color-surface)",
+        color="var(--gray-12)",
+        font_size="var(--font-size-3)",
     )
 
 
