@@ -15,6 +15,8 @@ from sqlmodel import Session
 from jobhub.auth.models import AuditLog, AuthSession, Role, User, UserRole
 from jobhub.platform.data_export import json_value, row_dict, rows
 
+OTHER_ACTOR_FIELDS = ("user_id", "session_id", "ip_address", "user_agent")
+
 
 def export_user_data(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
     user = db.get(User, user_id)
@@ -35,5 +37,10 @@ def export_user_data(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
             row_dict(grant, exclude=("assigned_by",)) | {"role": json_value(name)} for grant, name in grants
         ],
         "sessions": rows(sessions, exclude=("revoked_by",)),
-        "audit_log": rows(audit_rows),
+        # Rows about the user written by someone else (an administrator) keep what was done,
+        # not who did it from where: that actor's address and browser are their data.
+        "audit_log": [
+            row_dict(row) if row.user_id == user_id else row_dict(row, exclude=OTHER_ACTOR_FIELDS)
+            for row in audit_rows
+        ],
     }

@@ -191,3 +191,27 @@ def test_a_user_with_nothing_gets_empty_parts(db: Session) -> None:
     parts = data_export.export_user_data(db, lonely.id)["contexts"]
     assert parts["profiles"]["profile"] is None
     assert parts["jobs"]["applications"] == [] and parts["billing"]["payments"] == []
+
+
+def test_audit_rows_written_by_an_administrator_keep_the_action_but_not_the_actor(db: Session) -> None:
+    mine, theirs = _two_users(db)
+    add(
+        db,
+        AuditLog(
+            action="user_suspended",
+            user_id=theirs,
+            resource="user",
+            resource_id=mine,
+            ip_address="192.0.2.50",
+        ),
+        AuditLog(
+            action="login_success", user_id=mine, resource="user", resource_id=mine, ip_address="192.0.2.7"
+        ),
+    )
+
+    entries = data_export.export_user_data(db, mine)["contexts"]["auth"]["audit_log"]
+
+    by_action = {entry["action"]: entry for entry in entries}
+    assert "user_id" not in by_action["user_suspended"] and "ip_address" not in by_action["user_suspended"]
+    assert by_action["login_success"]["ip_address"] == "192.0.2.7"
+    assert str(theirs) not in json.dumps(entries)
