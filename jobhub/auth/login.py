@@ -91,8 +91,11 @@ def _find_user_for_update(db: Session, email: str) -> User | None:
     """Row-locked, so two concurrent failures both count towards the lockout.
 
     Addresses are stored normalised (lower case), so the unique index on ``email`` answers;
-    ``lower(email)`` in the query would scan the table on every attempt.
+    ``lower(email)`` in the query would scan the table on every attempt. A NUL byte (which
+    PostgreSQL refuses in text) cannot be in any stored address, so it finds nobody.
     """
+    if "\x00" in email:
+        return None
     return db.scalars(select(User).where(User.email == email).with_for_update()).one_or_none()
 
 

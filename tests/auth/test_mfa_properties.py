@@ -21,6 +21,7 @@ from starlette.testclient import TestClient
 from jobhub.api import build_http_api
 from jobhub.auth import mfa, sessions_service
 from jobhub.auth.audit import RequestContext
+from jobhub.auth.login import InvalidCredentials, LoginRefused, authenticate
 from jobhub.auth.mfa_challenge import CHALLENGE_COOKIE
 from jobhub.auth.models import AuthSession, User
 from jobhub.auth.passwords import hash_password
@@ -129,6 +130,23 @@ def test_any_session_id_from_the_browser_is_not_found_and_ends_nothing(
         sessions_service.revoke_session(db, me, session_id, CONTEXT)
 
     assert db.scalar(live) == before
+
+
+@AT_ONCE
+@given(email=st.text(max_size=80), password=st.text(max_size=80))
+def test_any_email_and_password_are_refused_without_a_session_or_a_new_hash(
+    db: Session, enrolled: tuple[User, Principal], email: str, password: str
+) -> None:
+    user, _ = enrolled
+    stored_hash = user.password_hash
+    sessions = select(func.count()).select_from(AuthSession)
+    before = db.scalar(sessions)
+
+    with pytest.raises((InvalidCredentials, LoginRefused)):
+        authenticate(db, email, password, CONTEXT)
+
+    assert db.scalar(sessions) == before
+    assert user.password_hash == stored_hash
 
 
 @pytest.fixture
