@@ -24,6 +24,7 @@ from jobhub.auth import audit, passwords
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditSeverity, AuthSession, User, UserStatus
 from jobhub.auth.password_policy import check_password
+from jobhub.auth.verification import lookup_address
 from jobhub.platform import signed_links
 from jobhub.platform.errors import Invalid
 from jobhub.platform.event_types import USER_PASSWORD_RESET
@@ -65,7 +66,9 @@ def request_reset(
 ) -> Message | None:
     """The reset mail for the account at ``email``, or ``None`` when there is none to reset."""
     moment = now or datetime.now(UTC)
-    address = email.strip().lower()
+    address = lookup_address(email)
+    if address is None:
+        return None
     user = db.scalars(select(User).where(User.email == address).with_for_update()).one_or_none()
     if user is None or user.deleted_at is not None or user.status not in RESETTABLE:
         return None

@@ -58,6 +58,23 @@ class Verified:
     first_name: str
 
 
+EMAIL_MAX = 255
+
+
+def lookup_address(email: str) -> str | None:
+    """``email`` as addresses are stored, or ``None`` when no stored address could match it.
+
+    Keeps hostile input (NUL and other control characters, which PostgreSQL refuses in a
+    parameter, or megabytes of text) away from the query.
+    """
+    address = email.strip().lower()
+    if not address or len(address) > EMAIL_MAX or "@" not in address:
+        return None
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in address):
+        return None
+    return address
+
+
 def _find(db: Session, user_id: str) -> User | None:
     try:
         key = uuid.UUID(user_id)
@@ -146,7 +163,9 @@ def resend_verification(
     The caller answers the same either way, so the form does not reveal which addresses
     have an account waiting.
     """
-    address = email.strip().lower()
+    address = lookup_address(email)
+    if address is None:
+        return None
     user = db.scalars(select(User).where(User.email == address).with_for_update()).one_or_none()
     if user is None or user.deleted_at is not None or user.email_verified:
         return None
