@@ -349,3 +349,16 @@ def test_any_identity_either_signs_in_or_is_refused_without_a_change(
         assert user is not None and user.user_type in ("job_seeker", "employer")
     finally:
         savepoint.rollback()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(provider=st.one_of(texts, st.sampled_from([p.value for p in OAuthProvider])))
+def test_unlinking_any_text_as_the_last_way_to_sign_in_changes_nothing(db: Session, provider: str) -> None:
+    user = make_user(google_id=f"only-{tag()}")
+    add(db, user)
+
+    with pytest.raises(Forbidden):
+        unlink(db, _principal(user), provider)
+
+    db.refresh(user)
+    assert user.google_id is not None and _actions(db, user.id) == []
