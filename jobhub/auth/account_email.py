@@ -25,7 +25,7 @@ from jobhub.auth.account import (
 )
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.login import normalise_email
-from jobhub.auth.models import AuditSeverity, User
+from jobhub.auth.models import AuditSeverity, User, UserStatus
 from jobhub.auth.principal import Principal
 from jobhub.platform import mail, signed_links
 from jobhub.platform.event_types import USER_EMAIL_CHANGED
@@ -126,7 +126,8 @@ def request_email_change(
 def confirm_email_change(
     db: Session, token: str, context: RequestContext, *, now: datetime | None = None
 ) -> EmailChanged:
-    """Open the mailed link: single use, 24 hours, and the address must still be free."""
+    """Open the mailed link: single use, 24 hours, the address still free, the account still active
+    (a suspension after the request must not let the account move to another address)."""
     moment = now or datetime.now(UTC)
     try:
         claim = signed_links.read(token, EMAIL_CHANGE_PURPOSE, EMAIL_CHANGE_LIFETIME, now=moment)  # type: ignore[arg-type]
@@ -136,7 +137,9 @@ def confirm_email_change(
     except (signed_links.LinkInvalid, ValueError) as exc:
         raise AccountRefusal("token", RefusalCode.LINK_INVALID) from exc
     user = db.scalars(
-        select(User).where(User.id == user_id, User.deleted_at.is_(None)).with_for_update()
+        select(User)
+        .where(User.id == user_id, User.deleted_at.is_(None), User.status == UserStatus.ACTIVE)
+        .with_for_update()
     ).one_or_none()
     address = claim.extra.get("email")
     if user is None or not isinstance(address, str) or not claim.matches(user.email_verification_token):

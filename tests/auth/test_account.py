@@ -306,6 +306,18 @@ def test_the_link_expires_after_a_day(db: Session) -> None:
     assert user.email != asked.new_email
 
 
+def test_a_link_of_an_account_suspended_since_is_refused(db: Session) -> None:
+    user, _token, who = _signed_in(db)
+    asked = account_email.request_email_change(
+        db, who, f"{uuid.uuid4().hex}@example.com", PASSWORD, CONTEXT, CONFIRM_PAGE
+    )
+    user.status = "suspended"
+    add(db, user)
+    with pytest.raises(AccountRefusal) as refused:
+        account_email.confirm_email_change(db, _token_of(asked.link), CONTEXT)
+    assert refused.value.code == RefusalCode.LINK_INVALID
+
+
 @pytest.mark.parametrize("token", ["", "garbage", "a" * 5000, "eyJzdWIiOiJ4In0.bad.sig"])
 def test_a_forged_link_is_refused(db: Session, token: str) -> None:
     with pytest.raises(AccountRefusal) as refused:
