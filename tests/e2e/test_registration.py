@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from jobhub.platform import rate_limits
 from jobhub.settings import reset_settings
+from tests.e2e.conftest import PHONE
 from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401
 
 EMAIL = "new.seeker@example.test"
@@ -115,3 +116,19 @@ def test_a_new_link_can_be_requested_and_the_old_one_stops_working(
     expect(page.get_by_role("alert")).to_contain_text("not valid")
     page.goto(second.links()[0])
     expect(page.get_by_text("is confirmed")).to_be_visible()
+
+
+def test_registering_on_a_phone_with_the_keyboard_alone(
+    open_page: Callable[..., Page], mailbox: SmtpSink
+) -> None:
+    page = open_page("/register", viewport=PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    form = page.get_by_role("form", name="Create an account")
+    form.get_by_label("Find a job").focus()
+    page.keyboard.press("Space")
+    for text in ("Pia", "Phone", "pia@example.test", PASSWORD):
+        page.keyboard.press("Tab")
+        page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Check your inbox")).to_be_visible()
+    assert mailbox.wait_for("pia@example.test")
