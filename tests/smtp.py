@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from jobhub.settings import reset_settings
 
@@ -63,6 +63,7 @@ class SmtpSink:
 
     port: int
     received: list[Received] = field(default_factory=list)
+    logins: list[str] = field(default_factory=list)
     _arrived: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -102,6 +103,34 @@ def free_port() -> int:
 def smtp_server() -> Iterator[SmtpSink]:
     sink = SmtpSink(port=free_port())
     controller: Any = Controller(sink, hostname=HOST, port=sink.port)
+    controller.start()
+    try:
+        yield sink
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_auth_server() -> Iterator[SmtpSink]:
+    """A sink requiring AUTH (allowed without TLS here) that accepts only ``jobhub``/``s3cr:t``."""
+    sink = SmtpSink(port=free_port())
+
+    def authenticate(
+        server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+    ) -> AuthResult:
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"jobhub", b"s3cr:t")
+        if ok:
+            sink.logins.append(data.login.decode())
+        return AuthResult(success=ok)
+
+    controller: Any = Controller(
+        sink,
+        hostname=HOST,
+        port=sink.port,
+        authenticator=authenticate,
+        auth_required=True,
+        auth_require_tls=False,
+    )
     controller.start()
     try:
         yield sink

@@ -13,9 +13,11 @@ from jobhub.platform import mail
 from jobhub.platform.mail import MailError, Message, fill, fill_html, from_template, parse_smtp_url
 from jobhub.settings import reset_settings
 from tests.factories import add, make_template
-from tests.smtp import SmtpSink, free_port, smtp_mail, smtp_server  # noqa: F401
+from tests.smtp import SmtpSink, free_port, smtp_auth_server, smtp_mail, smtp_server  # noqa: F401
 
 VERIFY_URL = "http://localhost:3000/verify-email?token=abc"
+# The test server takes AUTH without TLS; aiosmtpd warns about that, rightly, for real servers.
+PLAIN_AUTH = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 
 @pytest.fixture
@@ -118,6 +120,29 @@ def test_required_starttls_refuses_a_server_without_it(
     with pytest.raises(MailError, match="STARTTLS"):
         mail.send_mail("ada@example.test", "Hello", "text")
     assert smtp_server.received == []
+
+
+@PLAIN_AUTH
+def test_credentials_from_the_url_log_in(
+    smtp_auth_server: SmtpSink,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("JOBHUB_SMTP_URL", f"smtp://jobhub:s3cr%3At@127.0.0.1:{smtp_auth_server.port}")
+    reset_settings()
+    mail.send_mail("ada@example.test", "Hello", "text")
+    assert smtp_auth_server.wait_for("ada@example.test") and smtp_auth_server.logins == ["jobhub"]
+
+
+@PLAIN_AUTH
+def test_wrong_credentials_raise_mail_error(
+    smtp_auth_server: SmtpSink,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("JOBHUB_SMTP_URL", f"smtp://jobhub:wrong@127.0.0.1:{smtp_auth_server.port}")
+    reset_settings()
+    with pytest.raises(MailError):
+        mail.send_mail("ada@example.test", "Hello", "text")
+    assert smtp_auth_server.received == []
 
 
 def test_unreachable_smtp_server_raises_mail_error(monkeypatch: pytest.MonkeyPatch) -> None:
