@@ -20,6 +20,8 @@ def _signed_in_page(open_page: Callable[..., Page], base_url: str) -> Page:
     form.get_by_label("Password").fill(PASSWORD)
     form.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{base_url}/settings/security")
+    cookie = next(c for c in page.context.cookies() if c["name"] == "jobhub_session")
+    assert cookie["expires"] == -1  # no "remember me": the cookie ends with the browser session
     return page
 
 
