@@ -35,7 +35,12 @@ from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditSeverity, User
 from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Conflict, Invalid, NotFound
-from jobhub.platform.event_types import USER_MFA_BACKUP_CODES_REGENERATED, USER_MFA_DISABLED, USER_MFA_ENABLED
+from jobhub.platform.event_types import (
+    USER_MFA_BACKUP_CODES_REGENERATED,
+    USER_MFA_DISABLED,
+    USER_MFA_ENABLED,
+    USER_MFA_FAILED,
+)
 from jobhub.platform.events import emit
 from jobhub.settings import get_settings
 
@@ -161,8 +166,19 @@ def _matching_step(secret: str, code: str, now: datetime) -> int | None:
 
 
 def _audit_failure(db: Session, user: User, context: RequestContext, reason: str) -> None:
+    """Audited and evented: a run of failures on one account is what security dashboards look for."""
     audit.record(
         db, AuditAction.MFA_FAILURE, AuditSeverity.WARN, context, user_id=user.id, details={"reason": reason}
+    )
+    emit(
+        db,
+        "auth",
+        "user",
+        user.id,
+        USER_MFA_FAILED,
+        {"reason": reason},
+        user_id=user.id,
+        correlation_id=context.correlation_id,
     )
     db.flush()
 

@@ -11,10 +11,11 @@ from sqlmodel import Session
 
 from jobhub.auth import mfa
 from jobhub.auth.audit import AuditAction, RequestContext
-from jobhub.auth.models import AuditLog, User
+from jobhub.auth.models import AuditLog, DomainEvent, User
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Conflict
+from jobhub.platform.event_types import USER_MFA_DISABLED, USER_MFA_ENABLED, USER_MFA_FAILED
 from tests.factories import add, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -44,6 +45,11 @@ def _actions(db: Session, user: User) -> list[str]:
     )
 
 
+def _events(db: Session, user: User) -> list[str]:
+    rows = select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user.id)
+    return list(db.scalars(rows))
+
+
 def test_enrolment_keeps_the_secret_sealed_and_shows_a_qr_and_key_once(db: Session) -> None:
     user = make_user()
     add(db, user)
@@ -68,6 +74,7 @@ def test_a_wrong_confirmation_code_leaves_mfa_off(db: Session) -> None:
     assert refused.value.code == mfa.MfaFieldCode.CODE
     assert not user.mfa_enabled and user.mfa_backup_codes is None
     assert _actions(db, user) == [AuditAction.MFA_FAILURE]
+    assert _events(db, user) == [USER_MFA_FAILED]
 
 
 def test_confirming_turns_mfa_on_with_ten_hashed_backup_codes(db: Session) -> None:
@@ -78,6 +85,7 @@ def test_confirming_turns_mfa_on_with_ten_hashed_backup_codes(db: Session) -> No
     assert sorted(user.mfa_backup_codes or []) == sorted(mfa.hash_backup_code(c) for c in codes)
     assert not set(codes) & set(user.mfa_backup_codes or [])
     assert AuditAction.MFA_ENABLED in _actions(db, user)
+    assert USER_MFA_ENABLED in _events(db, user)
 
 
 def test_a_current_totp_is_accepted_and_the_same_step_is_refused_after(db: Session) -> None:
@@ -147,6 +155,7 @@ def test_turning_off_with_password_and_code_forgets_the_secret_and_codes(db: Ses
     assert not user.mfa_enabled
     assert (user.mfa_secret, user.mfa_backup_codes, user.mfa_last_used_step) == (None, None, None)
     assert _actions(db, user)[-1] == AuditAction.MFA_DISABLED
+    assert USER_MFA_DISABLED in _events(db, user)
 
 
 def test_new_backup_codes_need_a_code_and_void_the_old_ones(db: Session) -> None:
