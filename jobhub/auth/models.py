@@ -12,7 +12,18 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ARRAY, BigInteger, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    ColumnElement,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    literal_column,
+    text,
+)
 from sqlalchemy.dialects.postgresql import INET, JSONB
 from sqlmodel import Field, SQLModel
 
@@ -128,6 +139,26 @@ class User(SQLModel, table=True):
     deleted_at: datetime | None = timestamp()
 
 
+def user_search_text() -> ColumnElement[str]:
+    """Email and name in one lower-case string: what admin search matches and its index holds.
+
+    ``||`` with a literal separator (not ``concat_ws``, not a bound parameter) so the
+    expression is immutable and identical in the index and in every query, which is what
+    lets the planner use the trigram index for ``LIKE '%term%'``.
+    """
+    space = literal_column("' '")
+    joined = User.email.op("||")(space).op("||")(User.first_name).op("||")(space).op("||")(User.last_name)
+    return func.lower(joined)
+
+
+Index(
+    "idx_users_search_trgm",
+    user_search_text().label("search_text"),
+    postgresql_using="gin",
+    postgresql_ops={"search_text": "gin_trgm_ops"},
+)
+
+
 class Role(SQLModel, table=True):
     """A named bundle of permissions; system roles are the ones the code relies on."""
 
@@ -241,6 +272,7 @@ class AuditLog(SQLModel, table=True):
         Index("idx_audit_logs_created_at", "created_at"),
         Index("idx_audit_logs_correlation_id", "correlation_id"),
         Index("idx_audit_logs_severity", "severity"),
+        Index("idx_audit_logs_resource_id_created_at", "resource_id", "created_at"),
         {"schema": SCHEMA},
     )
 

@@ -3,8 +3,9 @@
 Loads N users with ``generate_series`` into a fresh database (embedded PostgreSQL, or
 ``--server postgresql://...`` to create one on a server), then times ``list_users`` (count
 plus one page, as the admin page does it) for a rare and a common search term, a filter,
-and no search at all. The same searches run again after adding a ``pg_trgm`` GIN index on
-``search_expression()``, the baseline for deciding whether a migration should add it.
+and no search at all, then the detail panel over N x 5 audit rows; the ``pg_trgm`` index on
+``user_search_text()`` and the ``audit_logs (resource_id, created_at)`` index come from
+migration 0004.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from pathlib import Path
 
 import psycopg
 from sqlalchemy import Engine, text
-from sqlalchemy.dialects import postgresql
 from sqlmodel import Session
 
-from jobhub.auth.admin_users import UserFilters, list_users, search_expression, user_detail
+from jobhub.auth.admin_users import UserFilters, list_users, user_detail
 from jobhub.auth.principal import Principal
 from jobhub.platform.db import build_engine, embedded_database_url, stop_embedded_server, to_sqlalchemy_url
 from jobhub.platform.migrations import upgrade_database
@@ -115,19 +115,6 @@ def report_detail(engine: Engine, runs: int) -> None:
     print(f"{'user detail':<16} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms")
 
 
-def add_trigram_index(engine: Engine) -> None:
-    expression = search_expression().compile(
-        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
-    )
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                f"CREATE INDEX bench_users_search_trgm ON auth.users USING gin (({expression}) gin_trgm_ops)"
-            )
-        )
-        conn.execute(text("ANALYZE auth.users"))
-
-
 def database(server: str | None, data_dir: Path) -> tuple[str, Callable[[], None]]:
     name = f"jobhub_bench_{uuid.uuid4().hex[:8]}"
     if server is None:
@@ -162,18 +149,9 @@ def main() -> None:
         started = time.perf_counter()
         load_users(engine, args.users)
         print(f"loaded {args.users} users in {time.perf_counter() - started:.1f} s")
-        report_all(engine, args.runs, "btree indexes only (as migrated)")
-        add_trigram_index(engine)
-        report_all(engine, args.runs, "with a pg_trgm GIN index on search_expression()")
+        report_all(engine, args.runs, "as migrated")
         load_audit_rows(engine, args.audit_per_user)
         print(f"-- detail panel with {args.audit_per_user * args.users} audit rows")
-        report_detail(engine, args.runs)
-        with engine.begin() as conn:
-            conn.execute(
-                text("CREATE INDEX bench_audit_resource ON auth.audit_logs (resource_id, created_at)")
-            )
-            conn.execute(text("ANALYZE auth.audit_logs"))
-        print("-- detail panel with an index on audit_logs (resource_id, created_at)")
         report_detail(engine, args.runs)
         engine.dispose()
     finally:
