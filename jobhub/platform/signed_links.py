@@ -33,6 +33,7 @@ TOKEN_MAX_LENGTH = 1000
 class LinkPurpose(StrEnum):
     VERIFY_EMAIL = "verify_email"
     RESET_PASSWORD = "reset_password"
+    CHANGE_EMAIL = "change_email"
     INVITATION = "invitation"
     UNSUBSCRIBE = "unsubscribe"
 
