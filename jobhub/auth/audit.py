@@ -1,7 +1,9 @@
 """Security events in ``auth.audit_logs``: who, from where, how serious, in the caller's transaction.
 
-Every auth flow (login now; registration, MFA, resets and role changes later) writes through
-``record`` so that the rows carry the same request context and action names.
+Every auth flow writes through ``record`` so that the rows carry the same request context
+and action names, and every row is also emitted as an ``audit.recorded`` domain event (the
+action, its severity and whom it concerns, never its details), so security events reach the
+analytics store and any subscriber even when the flow has no more specific event.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from jobhub.auth.models import AuditLog, AuditSeverity
+from jobhub.auth.models import SCHEMA, AuditLog, AuditSeverity
+from jobhub.platform.event_types import AUDIT_RECORDED
+from jobhub.platform.events import emit
 
 USER_AGENT_MAX = 500
 
@@ -83,8 +87,10 @@ def record(
     (an admin suspending an account), ``old_values``/``details`` the values before and after.
     """
     subject = subject_id or user_id
+    audit_id = uuid.uuid4()
     db.add(
         AuditLog(
+            id=audit_id,
             user_id=user_id,
             session_id=session_id,
             action=action,
@@ -97,4 +103,20 @@ def record(
             correlation_id=context.correlation_id,
             severity=severity.value,
         )
+    )
+    emit(
+        db,
+        SCHEMA,
+        "audit_log",
+        audit_id,
+        AUDIT_RECORDED,
+        {
+            "audit_id": str(audit_id),
+            "action": action,
+            "severity": severity.value,
+            "subject_id": str(subject) if subject else None,
+            "session_id": str(session_id) if session_id else None,
+        },
+        user_id=user_id,
+        correlation_id=context.correlation_id,
     )

@@ -38,6 +38,7 @@ USER_MFA_ENABLED = "user.mfa_enabled"
 USER_MFA_DISABLED = "user.mfa_disabled"
 USER_MFA_BACKUP_CODES_REGENERATED = "user.mfa_backup_codes_regenerated"
 USER_MFA_FAILED = "user.mfa_failed"
+AUDIT_RECORDED = "audit.recorded"
 USER_SESSION_REVOKED = "user.session_revoked"
 
 
