@@ -21,11 +21,16 @@ SECTIONS: tuple[nav.NavLink, ...] = (
 
 
 def _section_link(link: nav.NavLink) -> rx.Component:
+    """The current section is bold and underlined, not only announced by ``aria-current``."""
+    current = rx.State.router.url.path == link.href
     return text_link(
         rx.flex(rx.icon(link.icon, size=16, aria_hidden="true"), link.label, align="center", spacing="2"),
         link.href,
         aria_current=current_page_attr(link.href),
         padding_y="0.25rem",
+        font_weight=rx.cond(current, "bold", "normal"),
+        text_decoration=rx.cond(current, "underline", "none"),
+        text_underline_offset="0.4em",
     )
 
 

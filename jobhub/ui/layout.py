@@ -109,13 +109,20 @@ def _account(*, in_menu: bool = False) -> rx.Component:
         variant="soft",
         width="100%" if in_menu else "auto",
     )
-    signed_in = rx.flex(
+    # The name leads to the account settings, where people look for "my account".
+    account_link = text_link(
         rx.flex(
             rx.icon("circle-user", size=18, aria_hidden="true"),
             rx.text(AuthState.display_name, size="2", weight="medium", class_name="jh-account-name"),
             align="center",
             spacing="2",
         ),
+        nav.SETTINGS_ACCOUNT,
+        title="Account settings",
+        aria_current=current_page_attr(nav.SETTINGS_ACCOUNT),
+    )
+    signed_in = rx.flex(
+        rx.dialog.close(account_link) if in_menu else account_link,
         text_link(nav.NAV_SIGN_OUT.label, nav.NAV_SIGN_OUT.href, size="2"),
         direction="column" if in_menu else "row",
         align="start" if in_menu else "center",
