@@ -3,9 +3,8 @@
 The TOTP secret is kept server-side, encrypted with a key derived from ``secret_key``
 (Fernet), so a leaked users table does not hand out second factors. It reaches the browser
 once, as the QR image and the manual key shown while enrolling; ``mfa_enabled`` turns on
-only after a code from the app proves the secret was copied. Backup codes are shown once
-and stored as keyed hashes (HMAC-SHA256 with ``secret_key`` as pepper): they are random,
-so a slow hash would add nothing but latency.
+only after a code from the app proves the secret was copied. Backup codes live in
+``backup_codes``.
 
 A TOTP step is accepted once (``mfa_last_used_step``): a code read over a shoulder or from
 a proxy log is useless after its owner has used it. Every refused code is audited as
@@ -19,7 +18,7 @@ import hashlib
 import hmac
 import io
 import re
-import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -32,6 +31,7 @@ from sqlmodel import Session
 
 from jobhub.auth import audit, passwords
 from jobhub.auth.audit import AuditAction, RequestContext
+from jobhub.auth.backup_codes import HALF_LENGTH, issue_backup_codes, use_backup_code
 from jobhub.auth.models import AuditSeverity, User
 from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Conflict, Invalid, NotFound
@@ -45,12 +45,9 @@ from jobhub.platform.events import emit
 from jobhub.settings import get_settings
 
 ISSUER = "JobHub"
-BACKUP_CODE_COUNT = 10
 CODE_INPUT_MAX = 64
 TOTP_DIGITS = 6
 TOTP_INTERVAL_SECONDS = 30
-_BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-_BACKUP_HALF = 5
 
 
 class CodeKind(StrEnum):
@@ -114,21 +111,11 @@ def open_secret(stored: str | None) -> str | None:
         return None
 
 
-def hash_backup_code(code: str) -> str:
-    key = get_settings().secret_key.encode()
-    return hmac.new(key, b"jobhub.mfa.backup:" + code.encode(), hashlib.sha256).hexdigest()
-
-
-def _new_backup_code() -> str:
-    chars = [secrets.choice(_BACKUP_ALPHABET) for _ in range(2 * _BACKUP_HALF)]
-    return "".join(chars[:_BACKUP_HALF]) + "-" + "".join(chars[_BACKUP_HALF:])
-
-
 def normalise_code(code: str) -> str:
     """Digits for a TOTP; ``xxxxx-xxxxx`` for a backup code, whatever spaces or case were typed."""
     compact = re.sub(r"[\s-]", "", (code or "")[:CODE_INPUT_MAX]).lower()
-    if len(compact) == 2 * _BACKUP_HALF:
-        return compact[:_BACKUP_HALF] + "-" + compact[_BACKUP_HALF:]
+    if len(compact) == 2 * HALF_LENGTH:
+        return compact[:HALF_LENGTH] + "-" + compact[HALF_LENGTH:]
     return compact
 
 
@@ -165,22 +152,36 @@ def _matching_step(secret: str, code: str, now: datetime) -> int | None:
     return None
 
 
-def _audit_failure(db: Session, user: User, context: RequestContext, reason: str) -> None:
-    """Audited and evented: a run of failures on one account is what security dashboards look for."""
-    audit.record(
-        db, AuditAction.MFA_FAILURE, AuditSeverity.WARN, context, user_id=user.id, details={"reason": reason}
-    )
+def _record(
+    db: Session,
+    user: User,
+    context: RequestContext,
+    action: AuditAction,
+    severity: AuditSeverity,
+    event_type: str,
+    *,
+    session_id: uuid.UUID | None = None,
+    reason: str | None = None,
+) -> None:
+    """Every MFA change and failure is both an audit row and a ``user`` event, in one flush."""
+    details = {"reason": reason} if reason else None
+    audit.record(db, action, severity, context, user_id=user.id, session_id=session_id, details=details)
     emit(
         db,
         "auth",
         "user",
         user.id,
-        USER_MFA_FAILED,
-        {"reason": reason},
+        event_type,
+        details or {},
         user_id=user.id,
         correlation_id=context.correlation_id,
     )
     db.flush()
+
+
+def _audit_failure(db: Session, user: User, context: RequestContext, reason: str) -> None:
+    """Audited and evented: a run of failures on one account is what security dashboards look for."""
+    _record(db, user, context, AuditAction.MFA_FAILURE, AuditSeverity.WARN, USER_MFA_FAILED, reason=reason)
 
 
 def accept_code(
@@ -206,23 +207,12 @@ def accept_code(
         db.add(user)
         db.flush()
         return CodeKind.TOTP
-    stored = list(user.mfa_backup_codes or [])
-    hashed = hash_backup_code(typed)
-    match = next((h for h in stored if hmac.compare_digest(h, hashed)), None)
-    if match is None:
+    if not use_backup_code(user, typed):
         _audit_failure(db, user, context, "wrong_code")
         raise MfaRefused("code", MfaFieldCode.CODE)
-    stored.remove(match)
-    user.mfa_backup_codes = stored
     db.add(user)
     db.flush()
     return CodeKind.BACKUP
-
-
-def _new_backup_codes(user: User) -> list[str]:
-    codes = [_new_backup_code() for _ in range(BACKUP_CODE_COUNT)]
-    user.mfa_backup_codes = [hash_backup_code(code) for code in codes]
-    return codes
 
 
 def begin_enrolment(db: Session, principal: Principal) -> Enrolment:
@@ -272,28 +262,18 @@ def confirm_enrolment(
         raise MfaRefused("code", MfaFieldCode.CODE)
     user.mfa_enabled = True
     user.mfa_last_used_step = step
-    codes = _new_backup_codes(user)
+    codes = issue_backup_codes(user)
     user.updated_at = moment
     db.add(user)
-    audit.record(
+    _record(
         db,
+        user,
+        context,
         AuditAction.MFA_ENABLED,
         AuditSeverity.INFO,
-        context,
-        user_id=user.id,
+        USER_MFA_ENABLED,
         session_id=principal.session_id,
     )
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        USER_MFA_ENABLED,
-        {},
-        user_id=user.id,
-        correlation_id=context.correlation_id,
-    )
-    db.flush()
     return codes
 
 
@@ -321,25 +301,15 @@ def disable(
     user.mfa_last_used_step = None
     user.updated_at = moment
     db.add(user)
-    audit.record(
+    _record(
         db,
+        user,
+        context,
         AuditAction.MFA_DISABLED,
         AuditSeverity.WARN,
-        context,
-        user_id=user.id,
+        USER_MFA_DISABLED,
         session_id=principal.session_id,
     )
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        USER_MFA_DISABLED,
-        {},
-        user_id=user.id,
-        correlation_id=context.correlation_id,
-    )
-    db.flush()
 
 
 def regenerate_backup_codes(
@@ -351,28 +321,18 @@ def regenerate_backup_codes(
     if not user.mfa_enabled:
         raise MfaRefused("code", MfaFieldCode.NOT_ON)
     accept_code(db, user, code, context, now=moment)
-    codes = _new_backup_codes(user)
+    codes = issue_backup_codes(user)
     user.updated_at = moment
     db.add(user)
-    audit.record(
+    _record(
         db,
+        user,
+        context,
         AuditAction.MFA_BACKUP_CODES_REGENERATED,
         AuditSeverity.INFO,
-        context,
-        user_id=user.id,
+        USER_MFA_BACKUP_CODES_REGENERATED,
         session_id=principal.session_id,
     )
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        USER_MFA_BACKUP_CODES_REGENERATED,
-        {},
-        user_id=user.id,
-        correlation_id=context.correlation_id,
-    )
-    db.flush()
     return codes
 
 
