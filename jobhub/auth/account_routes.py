@@ -213,48 +213,63 @@ async def register_endpoint(request: Request) -> Response:
     return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, after=after)
 
 
-async def resend_verification_endpoint(request: Request) -> Response:
-    """Always the same answer for any well-formed address (see ``verification.resend_verification``)."""
+async def _send_link_endpoint(
+    request: Request,
+    form_name: str,
+    page: str,
+    missing: str,
+    scopes: tuple[Scope, Scope],
+    work: Callable[[Session, str, RequestContext], Message | None],
+    what: str,
+) -> Response:
+    """The forms that mail a link to an address: the answer never says whether it is known.
+
+    ``scopes`` limits by client IP, then by address; the work and mail happen after the response.
+    """
     origin = request_origin(request)
     if origin is None:
         return _forbidden()
     email = (await _form(request)).get("email", "").strip()
     if not email:
-        flash = new_flash("verify", errors={"email": "Enter the email address you registered with."})
-        return _redirect(origin, nav.VERIFY_EMAIL, flash=flash)
+        return _redirect(origin, page, flash=new_flash(form_name, errors={"email": missing}))
+    ip_scope, account_scope = scopes
     wait = rate_limits.first_limited(
-        await run_in_threadpool(rate_limits.hit, Scope.VERIFY_MAIL_IP, _ip_key(request)),
-        await run_in_threadpool(rate_limits.hit, Scope.VERIFY_MAIL_ACCOUNT, email.lower()),
+        await run_in_threadpool(rate_limits.hit, ip_scope, _ip_key(request)),
+        await run_in_threadpool(rate_limits.hit, account_scope, email.lower()),
     )
     if wait is not None:
-        flash = new_flash("verify", {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
-        return _redirect(origin, nav.VERIFY_EMAIL, flash=flash, retry_after=wait)
+        flash = new_flash(form_name, {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
+        return _redirect(origin, page, flash=flash, retry_after=wait)
     context = _context(request)
-    after = partial(issue_and_send, lambda db: resend_verification(db, email, context), "resending a link")
-    flash = new_flash("verify", {"email": email})
-    return _redirect(origin, nav.VERIFY_EMAIL, {"sent": "1"}, flash=flash, after=after)
+    after = partial(issue_and_send, lambda db: work(db, email, context), what)
+    flash = new_flash(form_name, {"email": email})
+    return _redirect(origin, page, {"sent": "1"}, flash=flash, after=after)
+
+
+async def resend_verification_endpoint(request: Request) -> Response:
+    """Always the same answer for any well-formed address (see ``verification.resend_verification``)."""
+    return await _send_link_endpoint(
+        request,
+        "verify",
+        nav.VERIFY_EMAIL,
+        "Enter the email address you registered with.",
+        (Scope.VERIFY_MAIL_IP, Scope.VERIFY_MAIL_ACCOUNT),
+        resend_verification,
+        "resending a link",
+    )
 
 
 async def forgot_password_endpoint(request: Request) -> Response:
     """Always "if an account exists, we sent a link", whatever the address."""
-    origin = request_origin(request)
-    if origin is None:
-        return _forbidden()
-    email = (await _form(request)).get("email", "").strip()
-    if not email:
-        flash = new_flash("forgot", errors={"email": "Enter the email address of your account."})
-        return _redirect(origin, nav.FORGOT_PASSWORD, flash=flash)
-    wait = rate_limits.first_limited(
-        await run_in_threadpool(rate_limits.hit, Scope.RESET_IP, _ip_key(request)),
-        await run_in_threadpool(rate_limits.hit, Scope.RESET_ACCOUNT, email.lower()),
+    return await _send_link_endpoint(
+        request,
+        "forgot",
+        nav.FORGOT_PASSWORD,
+        "Enter the email address of your account.",
+        (Scope.RESET_IP, Scope.RESET_ACCOUNT),
+        request_reset,
+        "a password reset request",
     )
-    if wait is not None:
-        flash = new_flash("forgot", {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
-        return _redirect(origin, nav.FORGOT_PASSWORD, flash=flash, retry_after=wait)
-    context = _context(request)
-    after = partial(issue_and_send, lambda db: request_reset(db, email, context), "a password reset request")
-    flash = new_flash("forgot", {"email": email})
-    return _redirect(origin, nav.FORGOT_PASSWORD, {"sent": "1"}, flash=flash, after=after)
 
 
 async def reset_password_endpoint(request: Request) -> Response:
