@@ -27,34 +27,8 @@ from jobhub.ui import navigation as nav
 from jobhub.ui.forms import backend_url, field_ids, form_field, native_form, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import text_link
+from jobhub.ui.page_parts import message_callout, section_card
 from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
-
-
-def _card(title: str, *children: rx.Component, intro: str | None = None) -> rx.Component:
-    return rx.card(
-        rx.flex(
-            rx.heading(title, as_="h2", size="5"),
-            rx.text(intro, color=TEXT_MUTED, size="2") if intro else rx.fragment(),
-            *children,
-            direction="column",
-            spacing=SPACE_DEFAULT,
-        ),
-        width="100%",
-    )
-
-
-def _callout(message: rx.Var[str], *, error: bool, element_id: str) -> rx.Component:
-    return rx.cond(
-        message != "",
-        rx.callout(
-            message,
-            icon="triangle-alert" if error else "circle-check",
-            color_scheme="red" if error else "green",
-            role="alert" if error else "status",
-            id=element_id,
-            width="100%",
-        ),
-    )
 
 
 def _native_select(name: str, options: list[tuple[str, str]], value: rx.Var[str]) -> rx.Component:
@@ -89,7 +63,7 @@ def _profile_field(label: str, name: str, **props: object) -> rx.Component:
 
 def profile_card() -> rx.Component:
     zones = [(zone, zone.replace("_", " ")) for zone in timezones()]
-    return _card(
+    return section_card(
         "Profile",
         rx.form(
             rx.flex(
@@ -169,11 +143,11 @@ def _password_input(
 
 
 def email_card() -> rx.Component:
-    return _card(
+    return section_card(
         "Email address",
         rx.text("You sign in with ", rx.text.strong(AccountState.email), "."),
-        _callout(AccountState.email_notice, error=False, element_id="email-notice"),
-        _callout(AccountState.email_error, error=True, element_id="email-error"),
+        message_callout(AccountState.email_notice, error=False, element_id="email-notice"),
+        message_callout(AccountState.email_error, error=True, element_id="email-error"),
         native_form(
             rx.flex(
                 form_field(
@@ -197,10 +171,10 @@ def email_card() -> rx.Component:
 
 
 def password_card() -> rx.Component:
-    return _card(
+    return section_card(
         "Password",
-        _callout(AccountState.password_notice, error=False, element_id="password-notice"),
-        _callout(AccountState.password_error, error=True, element_id="password-error"),
+        message_callout(AccountState.password_notice, error=False, element_id="password-notice"),
+        message_callout(AccountState.password_error, error=True, element_id="password-error"),
         native_form(
             rx.flex(
                 _password_input(
@@ -224,7 +198,7 @@ def password_card() -> rx.Component:
 
 
 def export_card() -> rx.Component:
-    return _card(
+    return section_card(
         "Your data",
         rx.button(
             rx.el.a(
@@ -274,9 +248,9 @@ def _delete_form() -> rx.Component:
 
 
 def delete_card() -> rx.Component:
-    return _card(
+    return section_card(
         "Delete account",
-        _callout(AccountState.delete_error, error=True, element_id="delete-error"),
+        message_callout(AccountState.delete_error, error=True, element_id="delete-error"),
         rx.dialog.root(
             rx.dialog.trigger(rx.button("Delete my account…", color_scheme="red", variant="soft", size="3")),
             rx.dialog.content(

@@ -15,117 +15,66 @@ from jobhub.auth.routes import LOGIN_PATH, LOGOUT_PATH
 from jobhub.auth.state import AuthState, LoginPageState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
-from jobhub.ui.layout import page_layout
+from jobhub.ui.forms import backend_url, form_field, native_form, stacked_native_form, submit_button
 from jobhub.ui.links import text_link
-from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, TEXT_MUTED
+from jobhub.ui.page_parts import SIGN_IN_FORM_WIDTH, message_callout, narrow_column
+from jobhub.ui.theme import TEXT_MUTED
 
 LOGIN_ERROR_ID = "login-error"
 
 
-def _error_alert() -> rx.Component:
-    """Announced as soon as it appears (``role="alert"``): the message concerns the whole form."""
-    return rx.cond(
-        LoginPageState.error_message != "",
-        rx.callout(
-            LoginPageState.error_message,
-            icon="triangle-alert",
-            color_scheme="red",
-            role="alert",
-            id=LOGIN_ERROR_ID,
-            width="100%",
-        ),
-    )
-
-
 def login_form() -> rx.Component:
-    return native_form(
-        rx.flex(
-            form_field(
-                "Email",
-                "email",
-                input_type="email",
-                required=True,
-                auto_complete="email",
-            ),
-            form_field(
-                "Password",
-                "password",
-                input_type="password",
-                required=True,
-                auto_complete="current-password",
-            ),
-            rx.el.label(
-                rx.el.input(type="checkbox", name="remember", value="on", id="field-remember"),
-                " Keep me signed in on this device for 14 days",
-                html_for="field-remember",
-                display="flex",
-                gap="0.5rem",
-                align_items="center",
-            ),
-            rx.el.input(type="hidden", name="next", value=LoginPageState.next_path),
-            submit_button("Sign in", width="100%"),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
+    return stacked_native_form(
+        form_field("Email", "email", input_type="email", required=True, auto_complete="email"),
+        form_field(
+            "Password", "password", input_type="password", required=True, auto_complete="current-password"
         ),
+        rx.el.label(
+            rx.el.input(type="checkbox", name="remember", value="on", id="field-remember"),
+            " Keep me signed in on this device for 14 days",
+            html_for="field-remember",
+            display="flex",
+            gap="0.5rem",
+            align_items="center",
+        ),
+        rx.el.input(type="hidden", name="next", value=LoginPageState.next_path),
+        submit_button("Sign in", width="100%"),
         action=backend_url(LOGIN_PATH),
         aria_label="Sign in",
-        width="100%",
     )
 
 
 def login_page() -> rx.Component:
-    return page_layout(
-        rx.flex(
-            rx.heading("Sign in", as_="h1", size="8"),
-            rx.text("Welcome back. Sign in with your email and password.", color=TEXT_MUTED),
-            _error_alert(),
-            rx.cond(
-                LoginPageState.error_message == message_for(LoginErrorCode.UNVERIFIED),
-                text_link("No mail? Send me a new confirmation link", nav.VERIFY_EMAIL, size="2"),
-            ),
-            login_form(),
-            oauth_buttons(LoginPageState.next_path),
-            text_link("Forgot your password?", nav.FORGOT_PASSWORD, size="2"),
-            rx.text(
-                "New to JobHub? ", text_link("Create an account", nav.REGISTER), size="2", color=TEXT_MUTED
-            ),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-            max_width="26rem",
-            margin_x="auto",
+    return narrow_column(
+        rx.heading("Sign in", as_="h1", size="8"),
+        rx.text("Welcome back. Sign in with your email and password.", color=TEXT_MUTED),
+        message_callout(LoginPageState.error_message, error=True, element_id=LOGIN_ERROR_ID),
+        rx.cond(
+            LoginPageState.error_message == message_for(LoginErrorCode.UNVERIFIED),
+            text_link("No mail? Send me a new confirmation link", nav.VERIFY_EMAIL, size="2"),
         ),
-        width=NARROW_MAX_WIDTH,
+        login_form(),
+        oauth_buttons(LoginPageState.next_path),
+        text_link("Forgot your password?", nav.FORGOT_PASSWORD, size="2"),
+        rx.text("New to JobHub? ", text_link("Create an account", nav.REGISTER), size="2", color=TEXT_MUTED),
+        max_width=SIGN_IN_FORM_WIDTH,
     )
 
 
 def logout_page() -> rx.Component:
     """The button shows before the session is resolved: signing out anonymously is harmless."""
-    return page_layout(
-        rx.flex(
-            rx.heading("Sign out", as_="h1", size="8"),
-            rx.text(
-                rx.cond(
-                    AuthState.is_authenticated,
-                    "You are signed in as " + AuthState.display_name + ".",
-                    "Signing out ends your session on this device.",
-                ),
-                color=TEXT_MUTED,
+    return narrow_column(
+        rx.heading("Sign out", as_="h1", size="8"),
+        rx.text(
+            rx.cond(
+                AuthState.is_authenticated,
+                "You are signed in as " + AuthState.display_name + ".",
+                "Signing out ends your session on this device.",
             ),
-            native_form(
-                submit_button("Sign out"),
-                action=backend_url(LOGOUT_PATH),
-                aria_label="Sign out",
-            ),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-            max_width="26rem",
-            margin_x="auto",
+            color=TEXT_MUTED,
         ),
-        width=NARROW_MAX_WIDTH,
+        native_form(submit_button("Sign out"), action=backend_url(LOGOUT_PATH), aria_label="Sign out"),
+        max_width=SIGN_IN_FORM_WIDTH,
     )
 
 

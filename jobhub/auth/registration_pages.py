@@ -17,38 +17,20 @@ from jobhub.auth.registration import NAME_MAX
 from jobhub.auth.registration_state import FlashFormState, RegisterPageState, VerifyEmailPageState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, field_ids, form_field, native_form, submit_button
-from jobhub.ui.layout import page_layout
+from jobhub.ui.forms import (
+    backend_url,
+    email_request_form,
+    field_ids,
+    form_field,
+    stacked_native_form,
+    submit_button,
+)
 from jobhub.ui.links import button_link, text_link
-from jobhub.ui.theme import ERROR_TEXT, NARROW_MAX_WIDTH, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.page_parts import message_callout, narrow_column
+from jobhub.ui.theme import ERROR_TEXT, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 STRENGTH_SCRIPT = "/password_strength.js"
 PASSWORD_HELP = f"At least {MIN_LENGTH} characters. A few unrelated words are strong and easy to remember."
-
-
-def column(*children: rx.Component) -> rx.Component:
-    """The narrow centred column every account form uses."""
-    return page_layout(
-        rx.flex(
-            *children,
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-            max_width="28rem",
-            margin_x="auto",
-        ),
-        width=NARROW_MAX_WIDTH,
-    )
-
-
-def alert(message: rx.Var[str], *, element_id: str) -> rx.Component:
-    """A whole-form message, announced when it appears."""
-    return rx.cond(
-        message != "",
-        rx.callout(
-            message, icon="triangle-alert", color_scheme="red", role="alert", id=element_id, width="100%"
-        ),
-    )
 
 
 def notice(*children: rx.Component | str | rx.Var, element_id: str) -> rx.Component:
@@ -63,7 +45,7 @@ def notice(*children: rx.Component | str | rx.Var, element_id: str) -> rx.Compon
 
 
 def form_error(state: type[FlashFormState]) -> rx.Component:
-    return alert(state.form_error, element_id="form-error")
+    return message_callout(state.form_error, error=True, element_id="form-error")
 
 
 def new_password_field(name: str, label: str, error: rx.Var[str], *, meter: bool = True) -> rx.Component:
@@ -159,51 +141,45 @@ def _user_type_field() -> rx.Component:
 
 def registration_form() -> rx.Component:
     state = RegisterPageState
-    return native_form(
+    return stacked_native_form(
+        _user_type_field(),
         rx.flex(
-            _user_type_field(),
-            rx.flex(
-                form_field(
-                    "First name",
-                    "first_name",
-                    required=True,
-                    auto_complete="given-name",
-                    max_length=NAME_MAX,
-                    default_value=state.first_name,
-                    error=state.first_name_error,
-                ),
-                form_field(
-                    "Last name",
-                    "last_name",
-                    required=True,
-                    auto_complete="family-name",
-                    max_length=NAME_MAX,
-                    default_value=state.last_name,
-                    error=state.last_name_error,
-                ),
-                direction=rx.breakpoints(initial="column", sm="row"),
-                spacing=SPACE_DEFAULT,
-                width="100%",
+            form_field(
+                "First name",
+                "first_name",
+                required=True,
+                auto_complete="given-name",
+                max_length=NAME_MAX,
+                default_value=state.first_name,
+                error=state.first_name_error,
             ),
             form_field(
-                "Email",
-                "email",
-                input_type="email",
+                "Last name",
+                "last_name",
                 required=True,
-                auto_complete="email",
-                default_value=state.email,
-                error=state.email_error,
+                auto_complete="family-name",
+                max_length=NAME_MAX,
+                default_value=state.last_name,
+                error=state.last_name_error,
             ),
-            new_password_field("password", "Password", state.password_error),
-            submit_button("Create account", width="100%"),
-            direction="column",
+            direction=rx.breakpoints(initial="column", sm="row"),
             spacing=SPACE_DEFAULT,
             width="100%",
         ),
+        form_field(
+            "Email",
+            "email",
+            input_type="email",
+            required=True,
+            auto_complete="email",
+            default_value=state.email,
+            error=state.email_error,
+        ),
+        new_password_field("password", "Password", state.password_error),
+        submit_button("Create account", width="100%"),
         action=backend_url(REGISTER_PATH),
         aria_label="Create an account",
         key=state.form_key,
-        width="100%",
     )
 
 
@@ -228,7 +204,7 @@ def _check_inbox() -> rx.Component:
 
 
 def register_page() -> rx.Component:
-    return column(
+    return narrow_column(
         rx.heading("Create your account", as_="h1", size="8"),
         rx.text("Free for job seekers and employers.", color=TEXT_MUTED),
         form_error(RegisterPageState),
@@ -238,26 +214,13 @@ def register_page() -> rx.Component:
 
 
 def resend_form(state: type[VerifyEmailPageState]) -> rx.Component:
-    return native_form(
-        rx.flex(
-            form_field(
-                "Email",
-                "email",
-                input_type="email",
-                required=True,
-                auto_complete="email",
-                default_value=state.email,
-                error=state.email_error,
-            ),
-            submit_button("Send a new link", width="100%"),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-        ),
+    return email_request_form(
         action=backend_url(RESEND_VERIFICATION_PATH),
+        submit_label="Send a new link",
         aria_label="Send a new confirmation link",
+        email=state.email,
+        error=state.email_error,
         key=state.form_key,
-        width="100%",
     )
 
 
@@ -297,7 +260,7 @@ def _verify_content() -> rx.Component:
             ),
         ),
         rx.flex(
-            alert(state.message, element_id="verify-error"),
+            message_callout(state.message, error=True, element_id="verify-error"),
             rx.text("Enter the address you registered with and we will send you a new confirmation link."),
             resend_form(state),
             direction="column",
@@ -307,7 +270,7 @@ def _verify_content() -> rx.Component:
 
 
 def verify_email_page() -> rx.Component:
-    return column(
+    return narrow_column(
         rx.heading("Confirm your email address", as_="h1", size="8"),
         form_error(VerifyEmailPageState),
         _verify_content(),

@@ -10,43 +10,31 @@ from __future__ import annotations
 import reflex as rx
 
 from jobhub.auth.account_routes import FORGOT_PASSWORD_PATH, RESET_PASSWORD_PATH
-from jobhub.auth.registration_pages import alert, column, form_error, new_password_field, notice
+from jobhub.auth.registration_pages import form_error, new_password_field, notice
 from jobhub.auth.registration_state import ForgotPasswordPageState, ResetPasswordPageState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
+from jobhub.ui.forms import backend_url, email_request_form, stacked_native_form, submit_button
 from jobhub.ui.links import button_link, text_link
+from jobhub.ui.page_parts import message_callout, narrow_column
 from jobhub.ui.theme import SPACE_DEFAULT, TEXT_MUTED
 
 
 def forgot_form() -> rx.Component:
     state = ForgotPasswordPageState
-    return native_form(
-        rx.flex(
-            form_field(
-                "Email",
-                "email",
-                input_type="email",
-                required=True,
-                auto_complete="email",
-                default_value=state.email,
-                error=state.email_error,
-            ),
-            submit_button("Send reset link", width="100%"),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-        ),
+    return email_request_form(
         action=backend_url(FORGOT_PASSWORD_PATH),
+        submit_label="Send reset link",
         aria_label="Ask for a password reset link",
+        email=state.email,
+        error=state.email_error,
         key=state.form_key,
-        width="100%",
     )
 
 
 def forgot_password_page() -> rx.Component:
     state = ForgotPasswordPageState
-    return column(
+    return narrow_column(
         rx.heading("Reset your password", as_="h1", size="8"),
         form_error(state),
         rx.cond(
@@ -68,32 +56,26 @@ def forgot_password_page() -> rx.Component:
 
 def reset_form() -> rx.Component:
     state = ResetPasswordPageState
-    return native_form(
-        rx.flex(
-            rx.text("Choose a new password for ", rx.text.strong(state.account_email), "."),
-            # Lets password managers file the new password under the right account.
-            rx.el.input(
-                type="email",
-                name="username",
-                auto_complete="username",
-                value=state.account_email,
-                read_only=True,
-                hidden=True,
-            ),
-            rx.el.input(type="hidden", name="token", value=state.token),
-            new_password_field("password", "New password", state.password_error),
-            new_password_field(
-                "password_confirm", "New password again", state.password_confirm_error, meter=False
-            ),
-            submit_button("Set new password", width="100%"),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
+    return stacked_native_form(
+        rx.text("Choose a new password for ", rx.text.strong(state.account_email), "."),
+        # Lets password managers file the new password under the right account.
+        rx.el.input(
+            type="email",
+            name="username",
+            auto_complete="username",
+            value=state.account_email,
+            read_only=True,
+            hidden=True,
         ),
+        rx.el.input(type="hidden", name="token", value=state.token),
+        new_password_field("password", "New password", state.password_error),
+        new_password_field(
+            "password_confirm", "New password again", state.password_confirm_error, meter=False
+        ),
+        submit_button("Set new password", width="100%"),
         action=backend_url(RESET_PASSWORD_PATH),
         aria_label="Choose a new password",
         key=state.form_key,
-        width="100%",
     )
 
 
@@ -108,7 +90,7 @@ def _reset_content() -> rx.Component:
         (
             "invalid",
             rx.flex(
-                alert(state.link_error, element_id="reset-link-error"),
+                message_callout(state.link_error, error=True, element_id="reset-link-error"),
                 button_link("Ask for a new link", nav.FORGOT_PASSWORD, size="3"),
                 direction="column",
                 spacing=SPACE_DEFAULT,
@@ -131,7 +113,7 @@ def _reset_content() -> rx.Component:
 
 
 def reset_password_page() -> rx.Component:
-    return column(rx.heading("Choose a new password", as_="h1", size="8"), _reset_content())
+    return narrow_column(rx.heading("Choose a new password", as_="h1", size="8"), _reset_content())
 
 
 PAGES: tuple[PageSpec, ...] = (

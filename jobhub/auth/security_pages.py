@@ -20,37 +20,11 @@ from jobhub.ui.feedback import confirm_dialog, empty_state, skeleton_lines
 from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import text_link
+from jobhub.ui.page_parts import message_callout, section_card
 from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 MFA_ERROR_ID = "mfa-error"
 MANUAL_KEY_ID = "mfa-manual-key"
-
-
-def _card(title: str, *children: rx.Component, intro: str | None = None) -> rx.Component:
-    return rx.card(
-        rx.flex(
-            rx.heading(title, as_="h2", size="5"),
-            rx.text(intro, color=TEXT_MUTED, size="2") if intro else rx.fragment(),
-            *children,
-            direction="column",
-            spacing=SPACE_DEFAULT,
-        ),
-        width="100%",
-    )
-
-
-def _callout(message: rx.Var[str], *, error: bool, element_id: str) -> rx.Component:
-    return rx.cond(
-        message != "",
-        rx.callout(
-            message,
-            icon="triangle-alert" if error else "circle-check",
-            color_scheme="red" if error else "green",
-            role="alert" if error else "status",
-            id=element_id,
-            width="100%",
-        ),
-    )
 
 
 def code_field(label: str = "Code", help_text: str | None = None) -> rx.Component:
@@ -184,10 +158,10 @@ def _mfa_on() -> rx.Component:
 
 
 def mfa_card() -> rx.Component:
-    return _card(
+    return section_card(
         "Two-step verification",
-        _callout(SecurityState.mfa_error, error=True, element_id=MFA_ERROR_ID),
-        _callout(SecurityState.mfa_notice, error=False, element_id="mfa-notice"),
+        message_callout(SecurityState.mfa_error, error=True, element_id=MFA_ERROR_ID),
+        message_callout(SecurityState.mfa_notice, error=False, element_id="mfa-notice"),
         rx.cond(
             ~SecurityState.loaded,
             skeleton_lines(3),
@@ -249,7 +223,7 @@ def _session_item(row: rx.Var[dict[str, str]]) -> rx.Component:
 
 def sessions_card() -> rx.Component:
     others = SecurityState.sessions.length() > 1
-    return _card(
+    return section_card(
         "Where you are signed in",
         rx.cond(
             ~SecurityState.loaded,
@@ -300,7 +274,7 @@ def verify_page() -> rx.Component:
                 "Enter the 6-digit code from your authenticator app, or one of your backup codes.",
                 color=TEXT_MUTED,
             ),
-            _callout(LoginVerifyState.error_message, error=True, element_id="verify-error"),
+            message_callout(LoginVerifyState.error_message, error=True, element_id="verify-error"),
             native_form(
                 rx.flex(
                     code_field(),

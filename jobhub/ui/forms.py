@@ -18,7 +18,7 @@ import reflex as rx
 from reflex_base.vars.base import Var, VarData
 from reflex_components_core.el.elements.base import BaseHTML
 
-from jobhub.ui.theme import ERROR_TEXT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.theme import ERROR_TEXT, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 FieldText = str | rx.Var | None
 
@@ -126,3 +126,47 @@ def backend_url(path: str) -> Var[str]:
 def native_form(*children: rx.Component, action: Var[str] | str, **props: Any) -> rx.Component:
     """A form POSTed by the browser to ``action`` (urlencoded), with a full page load after."""
     return NativeForm.create(*children, action=action, method="post", **props)
+
+
+def stacked_native_form(
+    *children: rx.Component, action: Var[str] | str, aria_label: str, **props: Any
+) -> rx.Component:
+    """A full-width ``native_form`` whose fields and button stand one under another."""
+    return native_form(
+        rx.flex(*children, direction="column", spacing=SPACE_DEFAULT, width="100%"),
+        action=action,
+        aria_label=aria_label,
+        width="100%",
+        **props,
+    )
+
+
+def email_request_form(
+    *,
+    action: Var[str] | str,
+    submit_label: str,
+    aria_label: str,
+    email: Var[str],
+    error: Var[str],
+    key: Var[str],
+) -> rx.Component:
+    """One email field and a button: all it takes to ask for a mail (a reset or confirmation link).
+
+    ``email`` and ``error`` are what the refused post left behind; a new ``key`` remounts the
+    form so the browser shows them instead of what it last had typed in.
+    """
+    return stacked_native_form(
+        form_field(
+            "Email",
+            "email",
+            input_type="email",
+            required=True,
+            auto_complete="email",
+            default_value=email,
+            error=error,
+        ),
+        submit_button(submit_label, width="100%"),
+        action=action,
+        aria_label=aria_label,
+        key=key,
+    )

@@ -1,0 +1,61 @@
+"""The frame, cards and messages the sign-in, account and settings pages are built from.
+
+Their outcome messages come back from native form posts as page state, so a message is
+a callout that exists only while its text is non-empty: an error is ``role="alert"`` (read
+out at once), a confirmation ``role="status"`` (read out politely).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from jobhub.ui.layout import page_layout
+from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, TEXT_MUTED
+
+ACCOUNT_FORM_WIDTH = "28rem"
+SIGN_IN_FORM_WIDTH = "26rem"
+
+
+def narrow_column(*children: rx.Component, max_width: str = ACCOUNT_FORM_WIDTH) -> rx.Component:
+    """A page whose content is one centred column, narrower than the page, for a single form."""
+    return page_layout(
+        rx.flex(
+            *children,
+            direction="column",
+            spacing=SPACE_DEFAULT,
+            width="100%",
+            max_width=max_width,
+            margin_x="auto",
+        ),
+        width=NARROW_MAX_WIDTH,
+    )
+
+
+def section_card(title: str, *children: rx.Component, intro: str | None = None) -> rx.Component:
+    """One settings section: an ``h2`` under the page's ``h1``, an optional muted intro, its content."""
+    return rx.card(
+        rx.flex(
+            rx.heading(title, as_="h2", size="5"),
+            rx.text(intro, color=TEXT_MUTED, size="2") if intro else rx.fragment(),
+            *children,
+            direction="column",
+            spacing=SPACE_DEFAULT,
+        ),
+        width="100%",
+    )
+
+
+def message_callout(message: rx.Var[str], *, error: bool, element_id: str | None = None) -> rx.Component:
+    """``message`` in a red alert (``error``) or a green status callout; nothing while it is empty."""
+    id_prop = {"id": element_id} if element_id else {}
+    return rx.cond(
+        message != "",
+        rx.callout(
+            message,
+            icon="triangle-alert" if error else "circle-check",
+            color_scheme="red" if error else "green",
+            role="alert" if error else "status",
+            width="100%",
+            **id_prop,
+        ),
+    )
