@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from starlette.testclient import TestClient
 
 from jobhub.api import build_http_api
@@ -24,10 +24,10 @@ from jobhub.auth import account_email
 from jobhub.auth.account_routes import FLASH_COOKIE, read_flash
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.models import AuditLog, User
-from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import resolve_principal
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.platform.db import session_scope
+from tests.auth.support import add_seeker, delete_users
 from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401 (fixtures)
 
 PASSWORD = "correct horse battery staple"
@@ -57,28 +57,12 @@ def accounts(engine: Engine) -> Iterator[Callable[[], Account]]:
     def _make() -> Account:
         address = f"acct.{uuid.uuid4().hex[:10]}@example.com"
         with session_scope() as db:
-            user = User(
-                email=address,
-                password_hash=hash_password(PASSWORD),
-                first_name="Rosa",
-                last_name="Route",
-                user_type="job_seeker",
-            )
-            db.add(user)
-            db.flush()
+            user = add_seeker(db, address, "Rosa", "Route", password=PASSWORD)
             made.append(user.id)
             return Account(user.id, address, issue_session(db, user.id))
 
     yield _make
-    with engine.begin() as conn:
-        for statement in (
-            "DELETE FROM auth.audit_logs WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.outbox_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.domain_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.sessions WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.users WHERE id = ANY(:ids)",
-        ):
-            conn.execute(text(statement), {"ids": made})
+    delete_users(engine, made)
 
 
 @pytest.fixture

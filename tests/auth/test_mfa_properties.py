@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
-import pyotp
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 from starlette.testclient import TestClient
 
@@ -30,6 +28,7 @@ from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.platform import rate_limits
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import Conflict, NotFound
+from tests.auth.support import add_seeker, delete_users, enrol_mfa
 from tests.factories import add, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -50,12 +49,8 @@ def _mfa_columns(user: User) -> tuple[object, ...]:
 def enrolled(db: Session) -> tuple[User, Principal]:
     user = make_user(password_hash=hash_password(PASSWORD))
     add(db, user)
-    who = Principal(user_id=user.id, user_type=str(user.user_type))
-    mfa.begin_enrolment(db, who)
-    secret = mfa.open_secret(user.mfa_secret) or ""
-    moment = datetime.now(UTC) - timedelta(seconds=60)
-    mfa.confirm_enrolment(db, who, pyotp.TOTP(secret).at(moment), CONTEXT, now=moment)
-    return user, who
+    enrol_mfa(db, user, CONTEXT)
+    return user, Principal(user_id=user.id, user_type=str(user.user_type))
 
 
 @AT_ONCE
@@ -154,34 +149,16 @@ def http_account(engine: Engine) -> Iterator[tuple[TestClient, uuid.UUID]]:
     """A committed user with MFA on, and a client holding a session for the settings forms."""
     rate_limits.reset_limiter()
     with session_scope() as db:
-        user = User(
-            email=f"prop.{uuid.uuid4().hex[:10]}@example.test",
-            password_hash=hash_password(PASSWORD),
-            first_name="Pia",
-            last_name="Property",
-            user_type="job_seeker",
+        user = add_seeker(
+            db, f"prop.{uuid.uuid4().hex[:10]}@example.test", "Pia", "Property", password=PASSWORD
         )
-        db.add(user)
-        db.flush()
-        who = Principal(user_id=user.id, user_type="job_seeker")
-        mfa.begin_enrolment(db, who)
-        secret = mfa.open_secret(user.mfa_secret) or ""
-        moment = datetime.now(UTC) - timedelta(seconds=60)
-        mfa.confirm_enrolment(db, who, pyotp.TOTP(secret).at(moment), CONTEXT, now=moment)
+        enrol_mfa(db, user, CONTEXT)
         token = issue_session(db, user.id)
         user_id = user.id
     with TestClient(build_http_api(), base_url="http://localhost:8000", follow_redirects=False) as client:
         client.cookies.set(SESSION_COOKIE, token)
         yield client, user_id
-    with engine.begin() as conn:
-        for statement in (
-            "DELETE FROM auth.audit_logs WHERE user_id = :id",
-            "DELETE FROM auth.outbox_events WHERE aggregate_id = :id",
-            "DELETE FROM auth.domain_events WHERE aggregate_id = :id",
-            "DELETE FROM auth.sessions WHERE user_id = :id",
-            "DELETE FROM auth.users WHERE id = :id",
-        ):
-            conn.execute(text(statement), {"id": user_id})
+    delete_users(engine, [user_id])
 
 
 def _stored(user_id: uuid.UUID) -> tuple[object, ...]:

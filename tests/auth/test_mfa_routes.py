@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
 import pyotp
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from starlette.testclient import TestClient
 
 from jobhub.api import build_http_api
@@ -26,6 +26,7 @@ from jobhub.auth.principal import Principal, resolve_principal
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.platform import rate_limits
 from jobhub.platform.db import session_scope
+from tests.auth.support import add_seeker, delete_users, enrol_mfa
 
 PASSWORD = "correct horse battery staple"
 FRONTEND = "http://localhost:3000"
@@ -50,35 +51,13 @@ def make_account(engine: Engine) -> Iterator[Callable[..., tuple[str, str]]]:
     def make(*, mfa_on: bool = True) -> tuple[str, str]:
         email = f"mfa.{uuid.uuid4().hex[:10]}@example.test"
         with session_scope() as db:
-            user = User(
-                email=email,
-                password_hash=hash_password(PASSWORD),
-                first_name="Mia",
-                last_name="Factor",
-                user_type="job_seeker",
-            )
-            db.add(user)
-            db.flush()
+            user = add_seeker(db, email, "Mia", "Factor", password=PASSWORD)
             created.append(user.id)
-            secret = ""
-            if mfa_on:
-                who = Principal(user_id=user.id, user_type="job_seeker")
-                mfa.begin_enrolment(db, who)
-                secret = mfa.open_secret(user.mfa_secret) or ""
-                earlier = datetime.now(UTC) - timedelta(seconds=60)
-                mfa.confirm_enrolment(db, who, pyotp.TOTP(secret).at(earlier), RequestContext(), now=earlier)
+            secret = enrol_mfa(db, user)[0] if mfa_on else ""
         return email, secret
 
     yield make
-    with engine.begin() as conn:
-        for statement in (
-            "DELETE FROM auth.audit_logs WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.outbox_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.domain_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.sessions WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.users WHERE id = ANY(:ids)",
-        ):
-            conn.execute(text(statement), {"ids": created})
+    delete_users(engine, created)
 
 
 def _current_code(secret: str) -> str:

@@ -12,23 +12,18 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
-import pyotp
 import pytest
 from reflex.state import State
 from reflex_base.utils import format
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
-from jobhub.auth import mfa
-from jobhub.auth.audit import RequestContext
-from jobhub.auth.models import User
-from jobhub.auth.passwords import hash_password
-from jobhub.auth.principal import Principal, hash_session_token
+from jobhub.auth.principal import hash_session_token
 from jobhub.auth.security_state import LoginVerifyState, SecurityState
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.auth.state import AuthState
 from jobhub.platform.db import session_scope
+from tests.auth.support import add_seeker, delete_users, enrol_mfa
 
 PASSWORD = "correct horse battery staple"
 SECURITY_PAGE = "/settings/security"
@@ -46,20 +41,10 @@ class SignedIn:
 def signed_in(engine: Engine) -> Iterator[SignedIn]:
     """A committed user with MFA on and two sessions; every secret it has, to look for."""
     with session_scope() as db:
-        user = User(
-            email=f"state.{uuid.uuid4().hex[:10]}@example.test",
-            password_hash=hash_password(PASSWORD),
-            first_name="Sam",
-            last_name="State",
-            user_type="job_seeker",
+        user = add_seeker(
+            db, f"state.{uuid.uuid4().hex[:10]}@example.test", "Sam", "State", password=PASSWORD
         )
-        db.add(user)
-        db.flush()
-        who = Principal(user_id=user.id, user_type="job_seeker")
-        mfa.begin_enrolment(db, who)
-        secret = mfa.open_secret(user.mfa_secret) or ""
-        moment = datetime.now(UTC) - timedelta(seconds=60)
-        codes = mfa.confirm_enrolment(db, who, pyotp.TOTP(secret).at(moment), RequestContext(), now=moment)
+        secret, codes = enrol_mfa(db, user)
         token = issue_session(db, user.id, user_agent="Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0")
         other = issue_session(db, user.id, user_agent="Mozilla/5.0 (iPhone) Safari/604.1")
         found = (
@@ -76,15 +61,7 @@ def signed_in(engine: Engine) -> Iterator[SignedIn]:
         )
         user_id = user.id
     yield SignedIn(user_id=user_id, token=token, other_token=other, secrets=found)
-    with engine.begin() as conn:
-        for statement in (
-            "DELETE FROM auth.audit_logs WHERE user_id = :id",
-            "DELETE FROM auth.outbox_events WHERE aggregate_id = :id",
-            "DELETE FROM auth.domain_events WHERE aggregate_id = :id",
-            "DELETE FROM auth.sessions WHERE user_id = :id",
-            "DELETE FROM auth.users WHERE id = :id",
-        ):
-            conn.execute(text(statement), {"id": user_id})
+    delete_users(engine, [user_id])
 
 
 def _root(token: str, path: str) -> State:

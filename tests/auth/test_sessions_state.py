@@ -8,13 +8,14 @@ from urllib.parse import urlencode
 
 import pytest
 from reflex.state import State
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 
-from jobhub.auth.models import AuthSession, User
+from jobhub.auth.models import AuthSession
 from jobhub.auth.principal import resolve_principal
 from jobhub.auth.security_state import SecurityState
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session, revoke_session
 from jobhub.platform.db import session_scope
+from tests.auth.support import add_seeker, delete_users
 
 SECURITY_PAGE = "/settings/security"
 
@@ -25,27 +26,12 @@ def make_user(engine: Engine) -> Iterator[Callable[[], uuid.UUID]]:
 
     def make() -> uuid.UUID:
         with session_scope() as db:
-            user = User(
-                email=f"handler.{uuid.uuid4().hex[:10]}@example.test",
-                first_name="Hal",
-                last_name="Handler",
-                user_type="job_seeker",
-            )
-            db.add(user)
-            db.flush()
+            user = add_seeker(db, f"handler.{uuid.uuid4().hex[:10]}@example.test", "Hal", "Handler")
             created.append(user.id)
             return user.id
 
     yield make
-    with engine.begin() as conn:
-        for statement in (
-            "DELETE FROM auth.audit_logs WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.outbox_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.domain_events WHERE aggregate_id = ANY(:ids)",
-            "DELETE FROM auth.sessions WHERE user_id = ANY(:ids)",
-            "DELETE FROM auth.users WHERE id = ANY(:ids)",
-        ):
-            conn.execute(text(statement), {"ids": created})
+    delete_users(engine, created)
 
 
 def _token(user_id: uuid.UUID) -> str:

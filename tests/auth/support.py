@@ -1,0 +1,67 @@
+"""Committed accounts for the auth tests that go through the routes or the Reflex handlers.
+
+Those open their own transactions, so their users cannot live in the rolled-back ``db``
+session: they are added in a ``session_scope`` and removed by ``delete_users`` afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import pyotp
+from sqlalchemy import Engine, text
+from sqlmodel import Session
+
+from jobhub.auth import mfa
+from jobhub.auth.audit import RequestContext
+from jobhub.auth.models import User
+from jobhub.auth.passwords import hash_password
+from jobhub.auth.principal import Principal
+
+_DELETE_USERS = (
+    "DELETE FROM auth.audit_logs WHERE user_id = ANY(:ids)",
+    "DELETE FROM auth.outbox_events WHERE aggregate_id = ANY(:ids)",
+    "DELETE FROM auth.domain_events WHERE aggregate_id = ANY(:ids)",
+    "DELETE FROM auth.sessions WHERE user_id = ANY(:ids)",
+    "DELETE FROM auth.users WHERE id = ANY(:ids)",
+)
+
+
+def add_seeker(
+    db: Session, email: str, first_name: str, last_name: str, *, password: str | None = None
+) -> User:
+    """A job seeker (without a password when none is given), flushed so it has its id."""
+    user = User(
+        email=email,
+        password_hash=hash_password(password) if password else None,
+        first_name=first_name,
+        last_name=last_name,
+        user_type="job_seeker",
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def enrol_mfa(db: Session, user: User, context: RequestContext | None = None) -> tuple[str, list[str]]:
+    """Turn MFA on for ``user``; its TOTP secret and backup codes.
+
+    Confirmed with the code of a minute ago, so the current code is still unused.
+    """
+    who = Principal(user_id=user.id, user_type=str(user.user_type))
+    mfa.begin_enrolment(db, who)
+    secret = mfa.open_secret(user.mfa_secret) or ""
+    earlier = datetime.now(UTC) - timedelta(seconds=60)
+    codes = mfa.confirm_enrolment(
+        db, who, pyotp.TOTP(secret).at(earlier), context or RequestContext(), now=earlier
+    )
+    return secret, codes
+
+
+def delete_users(engine: Engine, ids: Sequence[uuid.UUID]) -> None:
+    """Remove committed users with their sessions, audit rows and events."""
+    with engine.begin() as conn:
+        for statement in _DELETE_USERS:
+            conn.execute(text(statement), {"ids": list(ids)})
