@@ -23,7 +23,9 @@ from reflex.testing import AppHarness
 from sqlalchemy import Engine, text
 
 from jobhub.auth.session_tokens import SESSION_COOKIE
+from jobhub.platform import rate_limits
 from jobhub.settings import get_settings, reset_settings
+from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -187,3 +189,15 @@ def empty_tables(request: pytest.FixtureRequest) -> None:
     engine: Engine = request.getfixturevalue("engine")
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {', '.join(TABLES_TO_EMPTY)} CASCADE"))
+
+
+@pytest.fixture
+def mailbox(smtp_mail: SmtpSink, base_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpSink]:  # noqa: F811
+    """The app under test mails this server, with links to the test's frontend, and its
+    rate limits start empty (the journeys that mail ask for links more than once)."""
+    monkeypatch.setenv("JOBHUB_PUBLIC_URL", base_url)
+    reset_settings()
+    rate_limits.reset_limiter()
+    yield smtp_mail
+    monkeypatch.delenv("JOBHUB_PUBLIC_URL")
+    reset_settings()

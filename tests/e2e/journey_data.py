@@ -1,6 +1,7 @@
-"""Committed rows for browser journeys: the app reads them through its own connections.
+"""What browser journeys share: committed rows, which the app reads through its own
+connections, and signing in through the real form.
 
-Each helper runs in its own committed transaction; ``conftest.empty_tables`` removes
+Each row helper runs in its own committed transaction; ``conftest.empty_tables`` removes
 everything before the next test.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from playwright.sync_api import Page
 
 from jobhub.auth.models import User
 from jobhub.auth.passwords import hash_password
@@ -94,3 +97,13 @@ def create_job(
         db.add(job)
         db.flush()
         return job.id
+
+
+def sign_in(page: Page, email: str, password: str, *, remember: bool = False) -> None:
+    """Fill and send the sign-in form on the page already open; the caller waits for where it leads."""
+    form = page.get_by_role("form", name="Sign in")
+    form.get_by_label("Email").fill(email)
+    form.get_by_label("Password").fill(password)
+    if remember:
+        form.get_by_label("Keep me signed in").check()
+    form.get_by_role("button", name="Sign in").click()

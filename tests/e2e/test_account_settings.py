@@ -15,18 +15,11 @@ from jobhub.auth.audit import RequestContext
 from jobhub.auth.principal import resolve_principal
 from jobhub.auth.session_tokens import issue_session
 from jobhub.platform.db import session_scope
-from tests.e2e.journey_data import create_user
+from tests.e2e.journey_data import create_user, sign_in
 
 EMAIL = "sam.account@example.com"
 PASSWORD = "jobhub-demo-password"
 NEW_PASSWORD = "an even longer new passphrase"
-
-
-def _sign_in(page: Page, email: str, password: str) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(open_page: Callable[..., Page], base_url: str) -> None:
@@ -39,7 +32,7 @@ def test_a_seeker_renames_exports_changes_password_and_deletes_the_account(
 ) -> None:
     user_id = create_user("job_seeker", "Sam", "Seeker", email=EMAIL, password=PASSWORD)
     page = open_page("/login?next=/settings/account")
-    _sign_in(page, EMAIL, PASSWORD)
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/settings/account")
 
     profile = page.get_by_role("form", name="Profile")
@@ -97,7 +90,7 @@ def test_a_seeker_renames_exports_changes_password_and_deletes_the_account(
     assert not [c for c in page.context.cookies() if c["name"] == "jobhub_session"]
 
     page.goto("/login")
-    _sign_in(page, EMAIL, NEW_PASSWORD)
+    sign_in(page, EMAIL, NEW_PASSWORD)
     page.wait_for_url(f"{base_url}/login?error=credentials")
     expect(page.get_by_role("alert")).to_have_text("Email or password is incorrect.")
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from jobhub.auth.models import AuditLog, Role, User, UserRole
 from jobhub.platform.db import session_scope
-from tests.e2e.journey_data import create_user, signed_in
+from tests.e2e.journey_data import create_user, sign_in, signed_in
 
 ADMIN_EMAIL = "admin@jobhub.example"
 PASSWORD = "jobhub-admin-password"
@@ -20,13 +20,6 @@ def _grant(user_id: uuid.UUID, role: str) -> None:
     with session_scope() as db:
         role_id = db.scalars(select(Role.id).where(Role.name == role)).one()
         db.add(UserRole(user_id=user_id, role_id=role_id))
-
-
-def _sign_in(page: Page, email: str, password: str) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
 
 
 def test_an_admin_suspends_a_seeker_who_is_signed_out_on_their_next_navigation(
@@ -44,7 +37,7 @@ def test_an_admin_suspends_a_seeker_who_is_signed_out_on_their_next_navigation(
 
     admin_page = open_page("/admin/users")
     admin_page.wait_for_url(f"{base_url}/login?next=%2Fadmin%2Fusers")
-    _sign_in(admin_page, ADMIN_EMAIL, PASSWORD)
+    sign_in(admin_page, ADMIN_EMAIL, PASSWORD)
     admin_page.wait_for_url(f"{base_url}/admin/users")
     expect(admin_page.get_by_role("heading", name="Users", level=1)).to_be_visible()
 
@@ -81,7 +74,7 @@ def test_an_admin_grants_a_temporary_role_through_the_form(
     _grant(admin_id, "admin")
     seeker = signed_in("job_seeker", "Kim")
     page = open_page("/login?next=/admin/users")
-    _sign_in(page, ADMIN_EMAIL, PASSWORD)
+    sign_in(page, ADMIN_EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/admin/users")
     page.get_by_role("button", name=f"Open {seeker.display_name}").click()
     detail = page.get_by_role("region", name="Account details")

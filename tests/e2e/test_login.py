@@ -6,17 +6,10 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.journey_data import create_user
+from tests.e2e.journey_data import create_user, sign_in
 
 EMAIL = "seeker@jobhub.example"
 PASSWORD = "jobhub-demo-password"
-
-
-def _sign_in(page: Page, email: str, password: str) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
 
 
 def test_a_seeker_signs_in_sees_their_navigation_and_signs_out(
@@ -28,7 +21,7 @@ def test_a_seeker_signs_in_sees_their_navigation_and_signs_out(
     assert page.locator("input[name=email]").get_attribute("autocomplete") == "email"
     assert page.locator("input[name=password]").get_attribute("autocomplete") == "current-password"
 
-    _sign_in(page, EMAIL, PASSWORD)
+    sign_in(page, EMAIL, PASSWORD)
 
     page.wait_for_url(f"{base_url}/")
     header = page.get_by_role("banner")
@@ -54,7 +47,7 @@ def test_a_wrong_password_shows_the_error_and_keeps_the_user_out(
     create_user("job_seeker", "Sam", "Seeker", email=EMAIL, password=PASSWORD)
     page = open_page("/login")
 
-    _sign_in(page, EMAIL, "not-the-password")
+    sign_in(page, EMAIL, "not-the-password")
 
     page.wait_for_url(f"{base_url}/login?error=credentials")
     expect(page.get_by_role("alert")).to_have_text("Email or password is incorrect.")
@@ -66,7 +59,7 @@ def test_signing_in_returns_to_the_page_that_asked(open_page: Callable[..., Page
     page = open_page("/login?next=/employer")
     expect(page.locator("input[name=next]")).to_have_value("/employer")
 
-    _sign_in(page, "erin@example.test", PASSWORD)
+    sign_in(page, "erin@example.test", PASSWORD)
 
     page.wait_for_url(f"{base_url}/employer")
     expect(page.get_by_role("banner").get_by_text("Erin Employer")).to_be_visible()

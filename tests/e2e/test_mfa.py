@@ -21,25 +21,16 @@ from jobhub.auth.models import User
 from jobhub.auth.principal import Principal, hash_session_token
 from jobhub.auth.session_tokens import issue_session
 from jobhub.platform.db import session_scope
-from tests.e2e.journey_data import create_user
+from tests.e2e.journey_data import create_user, sign_in
 
 EMAIL = "two.step@jobhub.example"
 PASSWORD = "jobhub-demo-password"
 
 
-def _sign_in(page: Page, *, remember: bool = False) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(EMAIL)
-    form.get_by_label("Password").fill(PASSWORD)
-    if remember:
-        form.get_by_label("Keep me signed in").check()
-    form.get_by_role("button", name="Sign in").click()
-
-
 def test_set_up_mfa_sign_out_and_sign_in_with_a_code(open_page: Callable[..., Page], base_url: str) -> None:
     create_user("job_seeker", "Tess", "Twostep", email=EMAIL, password=PASSWORD)
     page = open_page("/login?next=/settings/security")
-    _sign_in(page)
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/settings/security")
 
     page.get_by_role("button", name="Set up two-step verification").click()
@@ -66,7 +57,7 @@ def test_set_up_mfa_sign_out_and_sign_in_with_a_code(open_page: Callable[..., Pa
     page.get_by_role("main").get_by_role("button", name="Sign out").click()
     page.wait_for_url(f"{base_url}/")
     page.goto("/login?next=/settings/security")
-    _sign_in(page, remember=True)
+    sign_in(page, EMAIL, PASSWORD, remember=True)
     page.wait_for_url(re.compile(r"/login/verify"))
     assert not [c for c in page.context.cookies() if c["name"] == "jobhub_session"]
 

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from playwright.sync_api import Page, expect
 
-from jobhub.platform import rate_limits
-from jobhub.settings import reset_settings
-from tests.e2e.journey_data import create_user
-from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401
+from tests.e2e.journey_data import create_user, sign_in
+from tests.smtp import SmtpSink
 
 EMAIL = "forgetful@example.test"
 OLD = "jobhub-demo-password"
 NEW = "orchid lantern seventeen maps"
-
-
-@pytest.fixture
-def mailbox(smtp_mail: SmtpSink, base_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpSink]:  # noqa: F811
-    monkeypatch.setenv("JOBHUB_PUBLIC_URL", base_url)
-    reset_settings()
-    rate_limits.reset_limiter()
-    yield smtp_mail
-    monkeypatch.delenv("JOBHUB_PUBLIC_URL")
-    reset_settings()
-
-
-def _sign_in(page: Page, email: str, password: str) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
 
 
 def test_forgot_password_mailed_link_new_password_and_sign_in(
@@ -68,9 +48,9 @@ def test_forgot_password_mailed_link_new_password_and_sign_in(
     assert changed.subject == "Your JobHub password was changed"
 
     page.get_by_role("main").get_by_role("link", name="Sign in").click()
-    _sign_in(page, EMAIL, OLD)
+    sign_in(page, EMAIL, OLD)
     page.wait_for_url(f"{base_url}/login?error=credentials")
-    _sign_in(page, EMAIL, NEW)
+    sign_in(page, EMAIL, NEW)
     page.wait_for_url(f"{base_url}/")
     expect(page.get_by_role("banner").get_by_text("Fay Forgetful")).to_be_visible()
 

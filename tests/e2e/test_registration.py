@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from playwright.sync_api import Page, expect
 
-from jobhub.platform import rate_limits
-from jobhub.settings import reset_settings
 from tests.e2e.conftest import PHONE
-from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401
+from tests.e2e.journey_data import sign_in
+from tests.smtp import SmtpSink
 
 EMAIL = "new.seeker@example.test"
 PASSWORD = "violet tractor nine lemons"
-
-
-@pytest.fixture
-def mailbox(smtp_mail: SmtpSink, base_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpSink]:  # noqa: F811
-    """The app under test mails this server, with links to the test's frontend."""
-    monkeypatch.setenv("JOBHUB_PUBLIC_URL", base_url)
-    reset_settings()
-    rate_limits.reset_limiter()
-    yield smtp_mail
-    monkeypatch.delenv("JOBHUB_PUBLIC_URL")
-    reset_settings()
-
-
-def _sign_in(page: Page, email: str, password: str) -> None:
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(email)
-    form.get_by_label("Password").fill(password)
-    form.get_by_role("button", name="Sign in").click()
 
 
 def test_register_confirm_by_mail_and_sign_in(
@@ -74,7 +54,7 @@ def test_register_confirm_by_mail_and_sign_in(
     expect(page.get_by_text("Check your inbox")).to_be_visible()
 
     page.goto("/login")
-    _sign_in(page, EMAIL, PASSWORD)
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/login?error=unverified")
     expect(page.get_by_role("link", name="No mail? Send me a new confirmation link")).to_be_visible()
 
@@ -85,7 +65,7 @@ def test_register_confirm_by_mail_and_sign_in(
     expect(page.get_by_text("is confirmed")).to_be_visible()
     page.get_by_role("main").get_by_role("link", name="Sign in").click()
 
-    _sign_in(page, EMAIL, PASSWORD)
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/")
     expect(page.get_by_role("banner").get_by_text("Nora Newcomer")).to_be_visible()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.journey_data import create_user
+from tests.e2e.journey_data import create_user, sign_in
 
 EMAIL = "two.devices@jobhub.example"
 PASSWORD = "jobhub-demo-password"
@@ -15,10 +15,7 @@ PASSWORD = "jobhub-demo-password"
 
 def _signed_in_page(open_page: Callable[..., Page], base_url: str) -> Page:
     page = open_page("/login?next=/settings/security")
-    form = page.get_by_role("form", name="Sign in")
-    form.get_by_label("Email").fill(EMAIL)
-    form.get_by_label("Password").fill(PASSWORD)
-    form.get_by_role("button", name="Sign in").click()
+    sign_in(page, EMAIL, PASSWORD)
     page.wait_for_url(f"{base_url}/settings/security")
     cookie = next(c for c in page.context.cookies() if c["name"] == "jobhub_session")
     assert cookie["expires"] == -1  # no "remember me": the cookie ends with the browser session
