@@ -41,6 +41,7 @@ from jobhub.auth.audit import RequestContext
 from jobhub.auth.password_reset import request_reset, reset_password
 from jobhub.auth.registration import RegistrationForm, RegistrationInvalid, register, validate
 from jobhub.auth.routes import FORM_FIELD_MAX, _client_ip, _forbidden, request_origin
+from jobhub.auth.sign_in_response import secure_cookies
 from jobhub.auth.verification import resend_verification
 from jobhub.platform import mail, rate_limits
 from jobhub.platform.db import session_scope
@@ -133,16 +134,21 @@ def _redirect(
     background = BackgroundTask(after) if after else None
     response = RedirectResponse(url, 303, headers=headers, background=background)
     if flash is not None:
-        response.set_cookie(
-            FLASH_COOKIE,
-            encode_flash(flash),
-            max_age=FLASH_MAX_AGE_SECONDS,
-            path="/",
-            httponly=True,
-            samesite="lax",
-            secure=get_settings().environment == "production",
-        )
+        set_flash_cookie(response, flash)
     return response
+
+
+def set_flash_cookie(response: Response, flash: Flash) -> None:
+    """The signed cookie that carries ``flash`` to the page the redirect opens."""
+    response.set_cookie(
+        FLASH_COOKIE,
+        encode_flash(flash),
+        max_age=FLASH_MAX_AGE_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(),
+    )
 
 
 def send_all(messages: list[Message]) -> None:

@@ -23,16 +23,16 @@ from starlette.routing import Route
 
 from jobhub.auth import account, account_email, account_erasure
 from jobhub.auth.account import AccountRefusal, RefusalCode
-from jobhub.auth.account_routes import FLASH_COOKIE, FLASH_MAX_AGE_SECONDS, encode_flash, new_flash
+from jobhub.auth.account_routes import new_flash, set_flash_cookie
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import login_url
 from jobhub.auth.principal import Principal, resolve_principal
 from jobhub.auth.routes import FORM_FIELD_MAX, _client_ip, request_origin
 from jobhub.auth.session_tokens import SESSION_COOKIE
+from jobhub.auth.sign_in_response import secure_cookies
 from jobhub.platform import data_export, mail
 from jobhub.platform.db import session_scope
-from jobhub.settings import get_settings
 from jobhub.ui import navigation as nav
 
 log = logging.getLogger(__name__)
@@ -88,10 +88,6 @@ def _send(message: mail.Message) -> bool:
     return True
 
 
-def _secure_cookie() -> bool:
-    return get_settings().environment == "production"
-
-
 def _refused(origin: str, error_key: str, code: str, keep: dict[str, str] | None) -> Response:
     """Back to settings with the code; ``keep`` (what was typed, never a password) rides in the
     signed flash cookie that the registration forms use, so it stays out of the URL.
@@ -100,15 +96,7 @@ def _refused(origin: str, error_key: str, code: str, keep: dict[str, str] | None
         return RedirectResponse(_settings_url(origin, **{error_key: code}), 303)
     flash = new_flash(EMAIL_FLASH_FORM, keep)
     response = RedirectResponse(_settings_url(origin, **{error_key: code, "f": flash.id}), 303)
-    response.set_cookie(
-        FLASH_COOKIE,
-        encode_flash(flash),
-        max_age=FLASH_MAX_AGE_SECONDS,
-        path="/",
-        httponly=True,
-        samesite="lax",
-        secure=_secure_cookie(),
-    )
+    set_flash_cookie(response, flash)
     return response
 
 
@@ -164,7 +152,7 @@ async def change_password_endpoint(request: Request) -> Response:
             path="/",
             httponly=True,
             samesite="lax",
-            secure=_secure_cookie(),
+            secure=secure_cookies(),
         )
         return response
 
@@ -203,7 +191,7 @@ async def delete_account_endpoint(request: Request) -> Response:
         )
         response = RedirectResponse(f"{origin}{ACCOUNT_DELETED_PAGE}", 303)
         response.delete_cookie(
-            SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=_secure_cookie()
+            SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=secure_cookies()
         )
         return response
 
