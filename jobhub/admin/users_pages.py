@@ -13,9 +13,10 @@ from jobhub.auth.guards import guarded_page, needs_permission
 from jobhub.auth.permissions import USERS_MANAGE
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.feedback import confirm_dialog, skeleton_lines
+from jobhub.ui.feedback import confirm_dialog
 from jobhub.ui.forms import field_ids, form_field, submit_button
 from jobhub.ui.layout import page_layout
+from jobhub.ui.page_parts import loading_lines
 from jobhub.ui.tables import Column, data_table, pagination
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
@@ -103,10 +104,7 @@ def users_table() -> rx.Component:
         rx.text(AdminUsersState.total.to(str), " accounts", color=TEXT_MUTED, aria_live="polite"),
         rx.cond(
             AdminUsersState.loading & (AdminUsersState.rows.length() == 0),
-            rx.box(
-                rx.el.span("Loading accounts", class_name="jh-visually-hidden", role="status"),
-                skeleton_lines(6),
-            ),
+            loading_lines("Loading accounts", 6),
             data_table(
                 COLUMNS,
                 AdminUsersState.rows,
@@ -148,9 +146,20 @@ def _facts() -> rx.Component:
     )
 
 
-def _roles() -> rx.Component:
+def _detail_section(title: str, *children: rx.Component) -> rx.Component:
+    """One part of the account detail panel, under an ``h3`` (the account's name is its ``h2``)."""
     return rx.flex(
-        rx.heading("Roles", as_="h3", size="4"),
+        rx.heading(title, as_="h3", size="4"),
+        *children,
+        direction="column",
+        spacing=SPACE_TIGHT,
+        width="100%",
+    )
+
+
+def _roles() -> rx.Component:
+    return _detail_section(
+        "Roles",
         rx.cond(
             AdminUsersState.roles.length() > 0,
             rx.el.ul(
@@ -200,9 +209,6 @@ def _roles() -> rx.Component:
             _assign_role_form(),
             rx.text("Only administrators grant or remove roles.", size="2", color=TEXT_MUTED),
         ),
-        direction="column",
-        spacing=SPACE_TIGHT,
-        width="100%",
     )
 
 
@@ -250,8 +256,8 @@ def _status_actions() -> rx.Component:
         on_confirm=AdminUsersState.ban,
     )
     reactivate = rx.button("Reactivate", on_click=AdminUsersState.reactivate, loading=AdminUsersState.busy)
-    return rx.flex(
-        rx.heading("Status", as_="h3", size="4"),
+    return _detail_section(
+        "Status",
         form_field(
             "Reason",
             "reason",
@@ -282,15 +288,12 @@ def _status_actions() -> rx.Component:
             spacing=SPACE_TIGHT,
             wrap="wrap",
         ),
-        direction="column",
-        spacing=SPACE_TIGHT,
-        width="100%",
     )
 
 
 def _audit_trail() -> rx.Component:
-    return rx.flex(
-        rx.heading("Recent activity", as_="h3", size="4"),
+    return _detail_section(
+        "Recent activity",
         data_table(
             (
                 Column("Action", "action"),
@@ -302,9 +305,6 @@ def _audit_trail() -> rx.Component:
             caption="Recent activity of this account",
             empty_title="No activity recorded yet",
         ),
-        direction="column",
-        spacing=SPACE_TIGHT,
-        width="100%",
     )
 
 

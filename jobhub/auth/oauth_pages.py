@@ -18,8 +18,9 @@ from jobhub.auth.oauth_state import YES, OAuthButtonsState, OAuthConnectionsStat
 from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.feedback import confirm_dialog, empty_state, skeleton_lines
+from jobhub.ui.feedback import confirm_dialog, empty_state
 from jobhub.ui.forms import NativeForm, backend_url
+from jobhub.ui.page_parts import loading_lines, message_callout
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 OAUTH_FORM_LABEL = "Continue with another account"
@@ -160,31 +161,6 @@ def _connection_card(row: rx.Var[dict[str, str]]) -> rx.Component:
     )
 
 
-def _messages() -> rx.Component:
-    return rx.fragment(
-        rx.cond(
-            OAuthConnectionsState.error_message != "",
-            rx.callout(
-                OAuthConnectionsState.error_message,
-                icon="triangle-alert",
-                color_scheme="red",
-                role="alert",
-                width="100%",
-            ),
-        ),
-        rx.cond(
-            OAuthConnectionsState.notice != "",
-            rx.callout(
-                OAuthConnectionsState.notice,
-                icon="circle-check",
-                color_scheme="green",
-                role="status",
-                width="100%",
-            ),
-        ),
-    )
-
-
 def connections_page() -> rx.Component:
     return settings_layout(
         "Connected accounts",
@@ -192,10 +168,11 @@ def connections_page() -> rx.Component:
             "Sign in with Google, LinkedIn or GitHub as well as (or instead of) your password.",
             color=TEXT_MUTED,
         ),
-        _messages(),
+        message_callout(OAuthConnectionsState.error_message, error=True),
+        message_callout(OAuthConnectionsState.notice, error=False),
         rx.cond(
             OAuthConnectionsState.loading,
-            rx.box(rx.el.span("Loading", class_name="jh-visually-hidden", role="status"), skeleton_lines(4)),
+            loading_lines("Loading", 4),
             rx.cond(
                 OAuthConnectionsState.connection_rows.length() > 0,
                 rx.flex(

@@ -17,11 +17,10 @@ from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import confirm_dialog, empty_state, skeleton_lines
-from jobhub.ui.forms import backend_url, form_field, native_form, submit_button
-from jobhub.ui.layout import page_layout
+from jobhub.ui.forms import backend_url, form_field, native_form, stacked_native_form, submit_button
 from jobhub.ui.links import text_link
-from jobhub.ui.page_parts import message_callout, section_card
-from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.page_parts import SIGN_IN_FORM_WIDTH, message_callout, narrow_column, section_card
+from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 MFA_ERROR_ID = "mfa-error"
 MANUAL_KEY_ID = "mfa-manual-key"
@@ -267,40 +266,27 @@ def security_page() -> rx.Component:
 
 
 def verify_page() -> rx.Component:
-    return page_layout(
-        rx.flex(
-            rx.heading("Two-step verification", as_="h1", size="8"),
-            rx.text(
-                "Enter the 6-digit code from your authenticator app, or one of your backup codes.",
-                color=TEXT_MUTED,
-            ),
-            message_callout(LoginVerifyState.error_message, error=True, element_id="verify-error"),
-            native_form(
-                rx.flex(
-                    code_field(),
-                    submit_button("Verify", width="100%"),
-                    direction="column",
-                    spacing=SPACE_DEFAULT,
-                    width="100%",
-                ),
-                action=backend_url(VERIFY_PATH),
-                aria_label="Two-step verification",
-                width="100%",
-            ),
-            rx.text(
-                "Lost your phone and your codes? ",
-                text_link("Start again", nav.LOGIN),
-                " or contact support.",
-                size="2",
-                color=TEXT_MUTED,
-            ),
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-            max_width="26rem",
-            margin_x="auto",
+    return narrow_column(
+        rx.heading("Two-step verification", as_="h1", size="8"),
+        rx.text(
+            "Enter the 6-digit code from your authenticator app, or one of your backup codes.",
+            color=TEXT_MUTED,
         ),
-        width=NARROW_MAX_WIDTH,
+        message_callout(LoginVerifyState.error_message, error=True, element_id="verify-error"),
+        stacked_native_form(
+            code_field(),
+            submit_button("Verify", width="100%"),
+            action=backend_url(VERIFY_PATH),
+            aria_label="Two-step verification",
+        ),
+        rx.text(
+            "Lost your phone and your codes? ",
+            text_link("Start again", nav.LOGIN),
+            " or contact support.",
+            size="2",
+            color=TEXT_MUTED,
+        ),
+        max_width=SIGN_IN_FORM_WIDTH,
     )
 
 

@@ -1,4 +1,4 @@
-"""The frame, cards and messages the sign-in, account and settings pages are built from.
+"""The frame, cards, messages and loading lines the sign-in, account, settings and admin pages share.
 
 Their outcome messages come back from native form posts as page state, so a message is
 a callout that exists only while its text is non-empty: an error is ``role="alert"`` (read
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobhub.ui.feedback import skeleton_lines
 from jobhub.ui.layout import page_layout
 from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, TEXT_MUTED
 
@@ -59,3 +60,8 @@ def message_callout(message: rx.Var[str], *, error: bool, element_id: str | None
             **id_prop,
         ),
     )
+
+
+def loading_lines(label: str, count: int) -> rx.Component:
+    """Skeleton lines, which screen readers skip, with ``label`` announced once in their place."""
+    return rx.box(rx.el.span(label, class_name="jh-visually-hidden", role="status"), skeleton_lines(count))
