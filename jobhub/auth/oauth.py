@@ -31,10 +31,11 @@ from jobhub.auth import audit
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.login import normalise_email
 from jobhub.auth.login_messages import LoginErrorCode, message_for
-from jobhub.auth.models import AuditSeverity, Role, User, UserRole, UserStatus, UserType
+from jobhub.auth.models import AuditSeverity, User, UserStatus, UserType
 from jobhub.auth.principal import Principal
+from jobhub.auth.registration import record_registration
 from jobhub.platform.errors import Forbidden
-from jobhub.platform.event_types import USER_OAUTH_LINKED, USER_OAUTH_UNLINKED, USER_REGISTERED
+from jobhub.platform.event_types import USER_OAUTH_LINKED, USER_OAUTH_UNLINKED
 from jobhub.platform.events import emit
 from jobhub.settings import Settings
 
@@ -288,13 +289,6 @@ def _name(value: str) -> str:
     return "".join(ch for ch in value if not _has_control(ch)).strip()[:NAME_MAX]
 
 
-def _grant_role(db: Session, user: User) -> None:
-    role_id = db.scalars(select(Role.id).where(Role.name == user.user_type)).one_or_none()
-    if role_id is not None:
-        db.add(UserRole(user_id=user.id, role_id=role_id))
-        db.flush()
-
-
 def _create(
     db: Session, identity: OAuthIdentity, subject: str, email: str, user_type: str, context: RequestContext
 ) -> User:
@@ -311,19 +305,9 @@ def _create(
     setattr(user, _attribute(identity.provider), subject)
     db.add(user)
     db.flush()
-    _grant_role(db, user)
     details = {"method": "oauth", "provider": identity.provider.value, "user_type": str(kind)}
-    audit.record(db, AuditAction.REGISTER, AuditSeverity.INFO, context, user_id=user.id, details=details)
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        USER_REGISTERED,
-        details,
-        user_id=user.id,
-        correlation_id=context.correlation_id,
-    )
+    record_registration(db, user, context, details)
+    db.flush()
     return user
 
 

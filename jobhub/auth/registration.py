@@ -163,11 +163,25 @@ def _existing_account_mail(db: Session, user: User, context: RequestContext, now
     return Message(to=user.email, subject=EXISTING_SUBJECT, text=text)
 
 
-def _grant_role(db: Session, user: User) -> None:
+def record_registration(db: Session, user: User, context: RequestContext, details: dict[str, str]) -> None:
+    """What every new account gets, by password or by OAuth: the role of its user type, an
+    audit row and a ``user.registered`` event. ``details`` says how it registered.
+    """
     role_id = db.scalars(select(Role.id).where(Role.name == user.user_type)).one_or_none()
     if role_id is None:
         raise RuntimeError(f"role {user.user_type!r} is missing: run the migrations (reference data)")
     db.add(UserRole(user_id=user.id, role_id=role_id))
+    audit.record(db, AuditAction.REGISTER, AuditSeverity.INFO, context, user_id=user.id, details=details)
+    emit(
+        db,
+        "auth",
+        "user",
+        user.id,
+        USER_REGISTERED,
+        details,
+        user_id=user.id,
+        correlation_id=context.correlation_id,
+    )
 
 
 def _create(db: Session, clean: CleanRegistration, password_hash: str) -> User | None:
@@ -211,18 +225,6 @@ def register(
         )
         db.flush()
         return Registered(clean.email, _existing_account_mail(db, existing, context, moment))
-    _grant_role(db, user)
-    details = {"method": "password", "user_type": clean.user_type.value}
-    audit.record(db, AuditAction.REGISTER, AuditSeverity.INFO, context, user_id=user.id, details=details)
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        USER_REGISTERED,
-        details,
-        user_id=user.id,
-        correlation_id=context.correlation_id,
-    )
+    record_registration(db, user, context, {"method": "password", "user_type": clean.user_type.value})
     db.flush()
     return Registered(clean.email, issue_verification_mail(db, user, context, now=moment))
