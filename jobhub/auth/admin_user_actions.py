@@ -96,6 +96,56 @@ _STATUS_CHANGES: dict[str, tuple[str, str, str, AuditSeverity]] = {
 }
 
 
+def _recorded(
+    db: Session,
+    actor: Principal,
+    user_id: uuid.UUID,
+    context: RequestContext,
+    kind: tuple[str, AuditSeverity, str],
+    *,
+    old_values: dict[str, Any] | None,
+    details: dict[str, Any],
+    event_data: dict[str, Any],
+) -> UserDetail:
+    """Audit and event for an admin's change to ``user_id`` (``kind``: action, severity, event
+    type), then the detail panel as it now reads. ``event_data`` goes to analytics: never the
+    free-text reason, which stays in the audit row.
+    """
+    action, severity, event_type = kind
+    audit.record(
+        db,
+        action,
+        severity,
+        context,
+        user_id=actor.user_id,
+        session_id=actor.session_id,
+        subject_id=user_id,
+        old_values=old_values,
+        details=details,
+    )
+    emit(
+        db,
+        "auth",
+        "user",
+        user_id,
+        event_type,
+        event_data,
+        user_id=actor.user_id,
+        correlation_id=context.correlation_id,
+    )
+    db.flush()
+    return user_detail(db, actor, user_id)
+
+
+def _grant_values(role: Role, grant: UserRole) -> dict[str, Any]:
+    """A role grant as the audit row's ``old_values`` keep it."""
+    return {
+        "role": role.name,
+        "is_active": grant.is_active,
+        "expires_at": grant.expires_at.isoformat() if grant.expires_at else None,
+    }
+
+
 def _change_status(
     db: Session,
     who: Principal | None,
@@ -118,30 +168,16 @@ def _change_status(
     user.status = new_status.value
     db.add(user)
     revoked = _revoke_all_sessions(db, user.id, actor.user_id, revoke_reason, now) if revoke_reason else 0
-    details: dict[str, Any] = {"status": new_status.value, "reason": why, "sessions_revoked": revoked}
-    audit.record(
+    return _recorded(
         db,
-        action,
-        severity,
-        context,
-        user_id=actor.user_id,
-        session_id=actor.session_id,
-        subject_id=user.id,
-        old_values={"status": old_status},
-        details=details,
-    )
-    emit(
-        db,
-        "auth",
-        "user",
+        actor,
         user.id,
-        event_type,
-        {"old_status": old_status, "status": new_status.value, "sessions_revoked": revoked},
-        user_id=actor.user_id,
-        correlation_id=context.correlation_id,
+        context,
+        (action, severity, event_type),
+        old_values={"status": old_status},
+        details={"status": new_status.value, "reason": why, "sessions_revoked": revoked},
+        event_data={"old_status": old_status, "status": new_status.value, "sessions_revoked": revoked},
     )
-    db.flush()
-    return user_detail(db, actor, user.id)
 
 
 def suspend_user(
@@ -196,11 +232,7 @@ def assign_role(
         live = grant.is_active and (grant.expires_at is None or grant.expires_at > now)
         if live and grant.expires_at == expires_at:
             raise Conflict(f"This account already holds the {role.name} role.")
-        old_values = {
-            "role": role.name,
-            "is_active": grant.is_active,
-            "expires_at": grant.expires_at.isoformat() if grant.expires_at else None,
-        }
+        old_values = _grant_values(role, grant)
         grant.is_active, grant.expires_at, grant.assigned_by, grant.assigned_at = (
             True,
             expires_at,
@@ -217,29 +249,16 @@ def assign_role(
         )
     db.add(grant)
     details = {"role": role.name, "expires_at": expires_at.isoformat() if expires_at else None}
-    audit.record(
+    return _recorded(
         db,
-        AuditAction.ROLE_ASSIGNED,
-        AuditSeverity.WARN,
+        actor,
+        user.id,
         context,
-        user_id=actor.user_id,
-        session_id=actor.session_id,
-        subject_id=user.id,
+        (AuditAction.ROLE_ASSIGNED, AuditSeverity.WARN, event_types.USER_ROLE_ASSIGNED),
         old_values=old_values,
         details=details,
+        event_data=details,
     )
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        event_types.USER_ROLE_ASSIGNED,
-        details,
-        user_id=actor.user_id,
-        correlation_id=context.correlation_id,
-    )
-    db.flush()
-    return user_detail(db, actor, user.id)
 
 
 def remove_role(
@@ -255,32 +274,15 @@ def remove_role(
     ).one_or_none()
     if grant is None:
         raise Conflict(f"This account does not hold the {role.name} role.")
-    old_values = {
-        "role": role.name,
-        "is_active": grant.is_active,
-        "expires_at": grant.expires_at.isoformat() if grant.expires_at else None,
-    }
+    old_values = _grant_values(role, grant)
     db.delete(grant)
-    audit.record(
+    return _recorded(
         db,
-        AuditAction.ROLE_REMOVED,
-        AuditSeverity.WARN,
+        actor,
+        user.id,
         context,
-        user_id=actor.user_id,
-        session_id=actor.session_id,
-        subject_id=user.id,
+        (AuditAction.ROLE_REMOVED, AuditSeverity.WARN, event_types.USER_ROLE_REMOVED),
         old_values=old_values,
         details={"role": role.name},
+        event_data={"role": role.name},
     )
-    emit(
-        db,
-        "auth",
-        "user",
-        user.id,
-        event_types.USER_ROLE_REMOVED,
-        {"role": role.name},
-        user_id=actor.user_id,
-        correlation_id=context.correlation_id,
-    )
-    db.flush()
-    return user_detail(db, actor, user.id)
