@@ -24,7 +24,7 @@ from jobhub.auth.password_policy import MIN_LENGTH
 from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, field_ids, form_field, native_form, submit_button
+from jobhub.ui.forms import backend_url, field_ids, form_field, stacked_native_form, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import text_link
 from jobhub.ui.page_parts import message_callout, section_card
@@ -148,21 +148,17 @@ def email_card() -> rx.Component:
         rx.text("You sign in with ", rx.text.strong(AccountState.email), "."),
         message_callout(AccountState.email_notice, error=False, element_id="email-notice"),
         message_callout(AccountState.email_error, error=True, element_id="email-error"),
-        native_form(
-            rx.flex(
-                form_field(
-                    "New email address",
-                    "email",
-                    input_type="email",
-                    required=True,
-                    auto_complete="email",
-                    default_value=AccountState.email_draft,
-                ),
-                _password_input("Current password", "email_password", "password", "current-password"),
-                submit_button("Send confirmation link"),
-                direction="column",
-                spacing=SPACE_DEFAULT,
+        stacked_native_form(
+            form_field(
+                "New email address",
+                "email",
+                input_type="email",
+                required=True,
+                auto_complete="email",
+                default_value=AccountState.email_draft,
             ),
+            _password_input("Current password", "email_password", "password", "current-password"),
+            submit_button("Send confirmation link"),
             action=backend_url(EMAIL_PATH),
             aria_label="Change email",
         ),
@@ -175,21 +171,15 @@ def password_card() -> rx.Component:
         "Password",
         message_callout(AccountState.password_notice, error=False, element_id="password-notice"),
         message_callout(AccountState.password_error, error=True, element_id="password-error"),
-        native_form(
-            rx.flex(
-                _password_input(
-                    "Current password", "current_password", "current_password", "current-password"
-                ),
-                _password_input(
-                    "New password", "new_password", "new_password", "new-password", min_length=MIN_LENGTH
-                ),
-                _password_input(
-                    "New password again", "new_password_confirm", "new_password_confirm", "new-password"
-                ),
-                submit_button("Change password"),
-                direction="column",
-                spacing=SPACE_DEFAULT,
+        stacked_native_form(
+            _password_input("Current password", "current_password", "current_password", "current-password"),
+            _password_input(
+                "New password", "new_password", "new_password", "new-password", min_length=MIN_LENGTH
             ),
+            _password_input(
+                "New password again", "new_password_confirm", "new_password_confirm", "new-password"
+            ),
+            submit_button("Change password"),
             action=backend_url(PASSWORD_PATH),
             aria_label="Change password",
         ),
@@ -217,30 +207,26 @@ def export_card() -> rx.Component:
 
 
 def _delete_form() -> rx.Component:
-    return native_form(
+    return stacked_native_form(
+        rx.cond(
+            AccountState.has_password,
+            _password_input("Your password", "delete_password", "password", "current-password"),
+        ),
+        form_field(
+            f"Type {DELETE_WORD} to confirm",
+            "confirm",
+            required=True,
+            auto_complete="off",
+            pattern=DELETE_WORD,
+            spell_check=False,
+        ),
         rx.flex(
-            rx.cond(
-                AccountState.has_password,
-                _password_input("Your password", "delete_password", "password", "current-password"),
+            rx.dialog.close(
+                rx.button("Cancel", type="button", variant="soft", color_scheme="gray", size="3")
             ),
-            form_field(
-                f"Type {DELETE_WORD} to confirm",
-                "confirm",
-                required=True,
-                auto_complete="off",
-                pattern=DELETE_WORD,
-                spell_check=False,
-            ),
-            rx.flex(
-                rx.dialog.close(
-                    rx.button("Cancel", type="button", variant="soft", color_scheme="gray", size="3")
-                ),
-                rx.button("Delete my account", type="submit", color_scheme="red", size="3"),
-                spacing=SPACE_TIGHT,
-                justify="end",
-            ),
-            direction="column",
-            spacing=SPACE_DEFAULT,
+            rx.button("Delete my account", type="submit", color_scheme="red", size="3"),
+            spacing=SPACE_TIGHT,
+            justify="end",
         ),
         action=backend_url(DELETE_PATH),
         aria_label="Delete account",

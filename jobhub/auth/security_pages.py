@@ -17,7 +17,7 @@ from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import confirm_dialog, empty_state, skeleton_lines
-from jobhub.ui.forms import backend_url, form_field, native_form, stacked_native_form, submit_button
+from jobhub.ui.forms import backend_url, form_field, stacked_native_form, submit_button
 from jobhub.ui.links import text_link
 from jobhub.ui.page_parts import SIGN_IN_FORM_WIDTH, message_callout, narrow_column, section_card
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
@@ -75,24 +75,20 @@ def _setup_steps() -> rx.Component:
         rx.text("Cannot scan it? Type this key into the app instead:", size="2", color=TEXT_MUTED),
         rx.code(SecurityState.enrol_key, id=MANUAL_KEY_ID, size="3", width="fit-content"),
         rx.text("2. Enter the 6-digit code the app shows.", weight="medium"),
-        native_form(
+        stacked_native_form(
+            code_field("Code from the app"),
             rx.flex(
-                code_field("Code from the app"),
-                rx.flex(
-                    submit_button("Turn on"),
-                    rx.button(
-                        "Cancel",
-                        type="button",
-                        variant="soft",
-                        color_scheme="gray",
-                        size="3",
-                        on_click=SecurityState.cancel_enrolment,
-                    ),
-                    spacing=SPACE_TIGHT,
-                    wrap="wrap",
+                submit_button("Turn on"),
+                rx.button(
+                    "Cancel",
+                    type="button",
+                    variant="soft",
+                    color_scheme="gray",
+                    size="3",
+                    on_click=SecurityState.cancel_enrolment,
                 ),
-                direction="column",
-                spacing=SPACE_DEFAULT,
+                spacing=SPACE_TIGHT,
+                wrap="wrap",
             ),
             action=backend_url(ENABLE_PATH),
             aria_label="Confirm two-step verification",
@@ -120,34 +116,26 @@ def _mfa_on() -> rx.Component:
             size="2",
             color=TEXT_MUTED,
         ),
-        native_form(
-            rx.flex(
-                code_field("Current code"),
-                rx.box(submit_button("Get new backup codes", variant="soft")),
-                direction="column",
-                spacing=SPACE_DEFAULT,
-            ),
+        stacked_native_form(
+            code_field("Current code"),
+            rx.box(submit_button("Get new backup codes", variant="soft")),
             action=backend_url(BACKUP_CODES_PATH),
             aria_label="New backup codes",
         ),
         rx.heading("Turn off", as_="h3", size="3"),
-        native_form(
-            rx.flex(
-                rx.cond(
-                    SecurityState.email_sign_in,
-                    form_field(
-                        "Password",
-                        "password",
-                        input_type="password",
-                        required=True,
-                        auto_complete="current-password",
-                    ),
+        stacked_native_form(
+            rx.cond(
+                SecurityState.email_sign_in,
+                form_field(
+                    "Password",
+                    "password",
+                    input_type="password",
+                    required=True,
+                    auto_complete="current-password",
                 ),
-                code_field("Current code", help_text="A code from your app or a backup code."),
-                rx.box(submit_button("Turn off two-step verification", color_scheme="red", variant="soft")),
-                direction="column",
-                spacing=SPACE_DEFAULT,
             ),
+            code_field("Current code", help_text="A code from your app or a backup code."),
+            rx.box(submit_button("Turn off two-step verification", color_scheme="red", variant="soft")),
             action=backend_url(DISABLE_PATH),
             aria_label="Turn off two-step verification",
         ),
