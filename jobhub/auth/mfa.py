@@ -179,6 +179,28 @@ def _record(
     db.flush()
 
 
+_CHANGES: dict[AuditAction, tuple[AuditSeverity, str]] = {
+    AuditAction.MFA_ENABLED: (AuditSeverity.INFO, USER_MFA_ENABLED),
+    AuditAction.MFA_DISABLED: (AuditSeverity.WARN, USER_MFA_DISABLED),
+    AuditAction.MFA_BACKUP_CODES_REGENERATED: (AuditSeverity.INFO, USER_MFA_BACKUP_CODES_REGENERATED),
+}
+
+
+def _save_change(
+    db: Session,
+    user: User,
+    principal: Principal,
+    context: RequestContext,
+    moment: datetime,
+    action: AuditAction,
+) -> None:
+    """Store a change the user made to their own MFA, recorded against the session that made it."""
+    user.updated_at = moment
+    db.add(user)
+    severity, event_type = _CHANGES[action]
+    _record(db, user, context, action, severity, event_type, session_id=principal.session_id)
+
+
 def _audit_failure(db: Session, user: User, context: RequestContext, reason: str) -> None:
     """Audited and evented: a run of failures on one account is what security dashboards look for."""
     _record(db, user, context, AuditAction.MFA_FAILURE, AuditSeverity.WARN, USER_MFA_FAILED, reason=reason)
@@ -263,17 +285,7 @@ def confirm_enrolment(
     user.mfa_enabled = True
     user.mfa_last_used_step = step
     codes = issue_backup_codes(user)
-    user.updated_at = moment
-    db.add(user)
-    _record(
-        db,
-        user,
-        context,
-        AuditAction.MFA_ENABLED,
-        AuditSeverity.INFO,
-        USER_MFA_ENABLED,
-        session_id=principal.session_id,
-    )
+    _save_change(db, user, principal, context, moment, AuditAction.MFA_ENABLED)
     return codes
 
 
@@ -299,17 +311,7 @@ def disable(
     user.mfa_secret = None
     user.mfa_backup_codes = None
     user.mfa_last_used_step = None
-    user.updated_at = moment
-    db.add(user)
-    _record(
-        db,
-        user,
-        context,
-        AuditAction.MFA_DISABLED,
-        AuditSeverity.WARN,
-        USER_MFA_DISABLED,
-        session_id=principal.session_id,
-    )
+    _save_change(db, user, principal, context, moment, AuditAction.MFA_DISABLED)
 
 
 def regenerate_backup_codes(
@@ -322,17 +324,7 @@ def regenerate_backup_codes(
         raise MfaRefused("code", MfaFieldCode.NOT_ON)
     accept_code(db, user, code, context, now=moment)
     codes = issue_backup_codes(user)
-    user.updated_at = moment
-    db.add(user)
-    _record(
-        db,
-        user,
-        context,
-        AuditAction.MFA_BACKUP_CODES_REGENERATED,
-        AuditSeverity.INFO,
-        USER_MFA_BACKUP_CODES_REGENERATED,
-        session_id=principal.session_id,
-    )
+    _save_change(db, user, principal, context, moment, AuditAction.MFA_BACKUP_CODES_REGENERATED)
     return codes
 
 
