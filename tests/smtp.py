@@ -99,15 +99,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpSink]:
-    sink = SmtpSink(port=free_port())
-    controller: Any = Controller(sink, hostname=HOST, port=sink.port)
+def _serving(sink: SmtpSink, **options: Any) -> Iterator[SmtpSink]:
+    """``sink`` listening on its port for as long as the fixture that yields from this lasts."""
+    controller: Any = Controller(sink, hostname=HOST, port=sink.port, **options)
     controller.start()
     try:
         yield sink
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpSink]:
+    yield from _serving(SmtpSink(port=free_port()))
 
 
 @pytest.fixture
@@ -123,19 +127,7 @@ def smtp_auth_server() -> Iterator[SmtpSink]:
             sink.logins.append(data.login.decode())
         return AuthResult(success=ok)
 
-    controller: Any = Controller(
-        sink,
-        hostname=HOST,
-        port=sink.port,
-        authenticator=authenticate,
-        auth_required=True,
-        auth_require_tls=False,
-    )
-    controller.start()
-    try:
-        yield sink
-    finally:
-        controller.stop()
+    yield from _serving(sink, authenticator=authenticate, auth_required=True, auth_require_tls=False)
 
 
 @pytest.fixture

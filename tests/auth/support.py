@@ -18,7 +18,7 @@ from jobhub.auth import mfa
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.models import User
 from jobhub.auth.passwords import hash_password
-from jobhub.auth.principal import Principal
+from jobhub.auth.principal import Principal, hash_session_token
 
 _DELETE_USERS = (
     "DELETE FROM auth.audit_logs WHERE user_id = ANY(:ids)",
@@ -58,6 +58,22 @@ def enrol_mfa(db: Session, user: User, context: RequestContext | None = None) ->
         db, who, pyotp.TOTP(secret).at(earlier), context or RequestContext(), now=earlier
     )
     return secret, codes
+
+
+def secrets_of(
+    user: User, password: str, secret: str, codes: Sequence[str], tokens: Sequence[str]
+) -> tuple[str, ...]:
+    """Every secret of an account with MFA on, raw and as stored: what no page may send the browser."""
+    token_forms = [form for token in tokens for form in (token, hash_session_token(token))]
+    return (
+        password,
+        user.password_hash or "",
+        secret,
+        user.mfa_secret or "",
+        *codes,
+        *(user.mfa_backup_codes or []),
+        *token_forms,
+    )
 
 
 def delete_users(engine: Engine, ids: Sequence[uuid.UUID]) -> None:

@@ -18,12 +18,11 @@ from reflex.state import State
 from reflex_base.utils import format
 from sqlalchemy import Engine
 
-from jobhub.auth.principal import hash_session_token
 from jobhub.auth.security_state import LoginVerifyState, SecurityState
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.auth.state import AuthState
 from jobhub.platform.db import session_scope
-from tests.auth.support import add_seeker, delete_users, enrol_mfa
+from tests.auth.support import add_seeker, delete_users, enrol_mfa, secrets_of
 
 PASSWORD = "correct horse battery staple"
 SECURITY_PAGE = "/settings/security"
@@ -47,18 +46,7 @@ def signed_in(engine: Engine) -> Iterator[SignedIn]:
         secret, codes = enrol_mfa(db, user)
         token = issue_session(db, user.id, user_agent="Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0")
         other = issue_session(db, user.id, user_agent="Mozilla/5.0 (iPhone) Safari/604.1")
-        found = (
-            PASSWORD,
-            user.password_hash or "",
-            secret,
-            user.mfa_secret or "",
-            *codes,
-            *(user.mfa_backup_codes or []),
-            token,
-            hash_session_token(token),
-            other,
-            hash_session_token(other),
-        )
+        found = secrets_of(user, PASSWORD, secret, codes, [token, other])
         user_id = user.id
     yield SignedIn(user_id=user_id, token=token, other_token=other, secrets=found)
     delete_users(engine, [user_id])
