@@ -25,10 +25,9 @@ from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.forms import backend_url, field_ids, form_field, stacked_native_form, submit_button
-from jobhub.ui.layout import page_layout
 from jobhub.ui.links import text_link
-from jobhub.ui.page_parts import message_callout, section_card
-from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.page_parts import message_callout, narrow_page, section_card
+from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 
 def _native_select(name: str, options: list[tuple[str, str]], value: rx.Var[str]) -> rx.Component:
@@ -267,41 +266,31 @@ def account_page() -> rx.Component:
 
 
 def email_confirm_page() -> rx.Component:
-    return page_layout(
-        rx.flex(
-            rx.heading("Email address", as_="h1", size="8"),
-            rx.cond(
-                EmailConfirmState.message != "",
-                rx.callout(
-                    EmailConfirmState.message,
-                    icon=rx.cond(EmailConfirmState.done, "circle-check", "triangle-alert"),
-                    color_scheme=rx.cond(EmailConfirmState.done, "green", "red"),
-                    role="alert",
-                    width="100%",
-                ),
-                rx.spinner(size="3", aria_label="Confirming"),
+    return narrow_page(
+        rx.heading("Email address", as_="h1", size="8"),
+        rx.cond(
+            EmailConfirmState.message != "",
+            rx.callout(
+                EmailConfirmState.message,
+                icon=rx.cond(EmailConfirmState.done, "circle-check", "triangle-alert"),
+                color_scheme=rx.cond(EmailConfirmState.done, "green", "red"),
+                role="alert",
+                width="100%",
             ),
-            text_link("Account settings", nav.SETTINGS_ACCOUNT),
-            direction="column",
-            spacing=SPACE_DEFAULT,
+            rx.spinner(size="3", aria_label="Confirming"),
         ),
-        width=NARROW_MAX_WIDTH,
+        text_link("Account settings", nav.SETTINGS_ACCOUNT),
     )
 
 
 def account_deleted_page() -> rx.Component:
-    return page_layout(
-        rx.flex(
-            rx.heading("Your account is deleted", as_="h1", size="8"),
-            rx.text(
-                "You are signed out and your personal details are erased. Thank you for using JobHub.",
-                role="status",
-            ),
-            text_link("Go to the home page", nav.HOME),
-            direction="column",
-            spacing=SPACE_DEFAULT,
+    return narrow_page(
+        rx.heading("Your account is deleted", as_="h1", size="8"),
+        rx.text(
+            "You are signed out and your personal details are erased. Thank you for using JobHub.",
+            role="status",
         ),
-        width=NARROW_MAX_WIDTH,
+        text_link("Go to the home page", nav.HOME),
     )
 
 

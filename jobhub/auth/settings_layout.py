@@ -9,9 +9,8 @@ from __future__ import annotations
 import reflex as rx
 
 from jobhub.ui import navigation as nav
-from jobhub.ui.layout import page_layout
 from jobhub.ui.links import current_page_attr, text_link
-from jobhub.ui.theme import NARROW_MAX_WIDTH, SPACE_DEFAULT
+from jobhub.ui.page_parts import narrow_page
 
 SECTIONS: tuple[nav.NavLink, ...] = (
     nav.NavLink("Account", nav.SETTINGS_ACCOUNT, "user"),
@@ -36,17 +35,12 @@ def _section_link(link: nav.NavLink) -> rx.Component:
 
 def settings_layout(title: str, *children: rx.Component) -> rx.Component:
     """``title`` is the section's ``h1``; ``children`` are its cards, top to bottom."""
-    return page_layout(
-        rx.flex(
-            rx.el.nav(
-                rx.flex(*[_section_link(link) for link in SECTIONS], spacing="4", wrap="wrap"),
-                aria_label="Settings sections",
-            ),
-            rx.heading(title, as_="h1", size="8"),
-            *children,
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
+    return narrow_page(
+        rx.el.nav(
+            rx.flex(*[_section_link(link) for link in SECTIONS], spacing="4", wrap="wrap"),
+            aria_label="Settings sections",
         ),
-        width=NARROW_MAX_WIDTH,
+        rx.heading(title, as_="h1", size="8"),
+        *children,
+        width="100%",
     )

@@ -7,6 +7,8 @@ out at once), a confirmation ``role="status"`` (read out politely).
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from jobhub.ui.feedback import skeleton_lines
@@ -17,19 +19,17 @@ ACCOUNT_FORM_WIDTH = "28rem"
 SIGN_IN_FORM_WIDTH = "26rem"
 
 
-def narrow_column(*children: rx.Component, max_width: str = ACCOUNT_FORM_WIDTH) -> rx.Component:
-    """A page whose content is one centred column, narrower than the page, for a single form."""
+def narrow_page(*children: rx.Component, **column_props: Any) -> rx.Component:
+    """A page in the narrow width whose content stands in one column, top to bottom."""
     return page_layout(
-        rx.flex(
-            *children,
-            direction="column",
-            spacing=SPACE_DEFAULT,
-            width="100%",
-            max_width=max_width,
-            margin_x="auto",
-        ),
+        rx.flex(*children, direction="column", spacing=SPACE_DEFAULT, **column_props),
         width=NARROW_MAX_WIDTH,
     )
+
+
+def narrow_column(*children: rx.Component, max_width: str = ACCOUNT_FORM_WIDTH) -> rx.Component:
+    """A ``narrow_page`` whose column is narrower still and centred: the page of a single form."""
+    return narrow_page(*children, width="100%", max_width=max_width, margin_x="auto")
 
 
 def section_card(title: str, *children: rx.Component, intro: str | None = None) -> rx.Component:
