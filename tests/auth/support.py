@@ -1,7 +1,8 @@
-"""Committed accounts for the auth tests that go through the routes or the Reflex handlers.
+"""Accounts and what they left behind, for the auth tests.
 
-Those open their own transactions, so their users cannot live in the rolled-back ``db``
-session: they are added in a ``session_scope`` and removed by ``delete_users`` afterwards.
+Tests that go through the routes or the Reflex handlers need committed users: those open their
+own transactions, so their users cannot live in the rolled-back ``db`` session. They are added
+in a ``session_scope`` and removed by ``delete_users`` afterwards.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pyotp
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
 from jobhub.auth import mfa
 from jobhub.auth.audit import RequestContext
-from jobhub.auth.models import User
+from jobhub.auth.models import AuditLog, DomainEvent, User
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import Principal, hash_session_token
 
@@ -81,3 +82,14 @@ def delete_users(engine: Engine, ids: Sequence[uuid.UUID]) -> None:
     with engine.begin() as conn:
         for statement in _DELETE_USERS:
             conn.execute(text(statement), {"ids": list(ids)})
+
+
+def audit_actions(db: Session, user_id: uuid.UUID) -> list[str]:
+    """The audit actions ``user_id`` took, oldest first."""
+    query = select(AuditLog.action).where(AuditLog.user_id == user_id).order_by(AuditLog.created_at)
+    return list(db.scalars(query))
+
+
+def event_types_of(db: Session, user_id: uuid.UUID) -> list[str]:
+    """The types of the domain events about the user ``user_id``."""
+    return list(db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user_id)))

@@ -15,11 +15,12 @@ from jobhub.auth.account import AccountRefusal, ProfileInvalid, RefusalCode
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.login import InvalidCredentials, login
-from jobhub.auth.models import AuditLog, AuthSession, DomainEvent, User
+from jobhub.auth.models import AuditLog, AuthSession, User
 from jobhub.auth.passwords import hash_password, verify_password
 from jobhub.auth.principal import Principal, resolve_principal
 from jobhub.auth.session_tokens import issue_session
 from jobhub.platform.event_types import USER_DELETED, USER_PASSWORD_CHANGED, USER_PROFILE_UPDATED
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_user
 
 CONTEXT = RequestContext.of("203.0.113.7", "pytest")
@@ -47,16 +48,6 @@ def _signed_in(db: Session, **overrides: object) -> tuple[User, str, Principal]:
     return user, token, principal
 
 
-def _actions(db: Session, user: User) -> list[str]:
-    return list(
-        db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id).order_by(AuditLog.created_at))
-    )
-
-
-def _events(db: Session, user: User) -> list[str]:
-    return list(db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user.id)))
-
-
 def _token_of(link: str) -> str:
     return parse_qs(urlsplit(link).query)["token"][0]
 
@@ -76,14 +67,14 @@ def test_saving_the_profile_stores_clean_values_and_audits_the_field_names_only(
     assert row.user_id == user.id
     assert set(row.new_values["fields"]) == set(account.PROFILE_FIELDS) - {"language"}
     assert "Ada" not in str(row.new_values)
-    assert USER_PROFILE_UPDATED in _events(db, user)
+    assert USER_PROFILE_UPDATED in event_types_of(db, user.id)
 
 
 def test_saving_unchanged_values_writes_no_audit_row(db: Session) -> None:
     user, _token, who = _signed_in(db)
     account.update_profile(db, who, VALID_PROFILE, CONTEXT)
     account.update_profile(db, who, VALID_PROFILE, CONTEXT)
-    assert _actions(db, user).count(AuditAction.PROFILE_UPDATED) == 1
+    assert audit_actions(db, user.id).count(AuditAction.PROFILE_UPDATED) == 1
 
 
 @pytest.mark.parametrize(
@@ -118,7 +109,7 @@ def test_a_refused_field_is_named_and_nothing_changes(db: Session, field: str, v
     assert field in refused.value.errors
     db.refresh(user)
     assert user.model_dump() == before
-    assert AuditAction.PROFILE_UPDATED not in _actions(db, user)
+    assert AuditAction.PROFILE_UPDATED not in audit_actions(db, user.id)
 
 
 def test_every_broken_field_is_reported_at_once(db: Session) -> None:
@@ -165,8 +156,8 @@ def test_changing_the_password_revokes_other_sessions_and_replaces_this_one(db: 
         select(AuthSession).where(AuthSession.user_id == user.id, AuthSession.revoked_at.is_not(None))
     )
     assert {row.revoke_reason for row in revoked} == {account.PASSWORD_CHANGED_REASON}
-    assert AuditAction.PASSWORD_CHANGED in _actions(db, user)
-    assert USER_PASSWORD_CHANGED in _events(db, user)
+    assert AuditAction.PASSWORD_CHANGED in audit_actions(db, user.id)
+    assert USER_PASSWORD_CHANGED in event_types_of(db, user.id)
 
 
 def test_the_new_password_signs_in_and_the_old_one_does_not(db: Session) -> None:
@@ -187,7 +178,7 @@ def test_a_wrong_current_password_is_refused_counted_and_audited(db: Session) ->
     assert refused.value.code == RefusalCode.CURRENT
     db.refresh(user)
     assert user.password_hash == before and user.failed_login_attempts == 1
-    assert AuditAction.PASSWORD_CHECK_FAILED in _actions(db, user)
+    assert AuditAction.PASSWORD_CHECK_FAILED in audit_actions(db, user.id)
     assert resolve_principal(db, token) is not None
 
 
@@ -203,7 +194,7 @@ def test_five_wrong_current_passwords_lock_the_account_and_stop_checking(db: Ses
         account.change_password(db, who, PASSWORD, NEW_PASSWORD, NEW_PASSWORD, CONTEXT)
     assert refused.value.code == RefusalCode.LOCKED
     db.refresh(user)
-    assert user.locked_until is not None and AuditAction.LOCKOUT in _actions(db, user)
+    assert user.locked_until is not None and AuditAction.LOCKOUT in audit_actions(db, user.id)
 
 
 @pytest.mark.parametrize(
@@ -404,8 +395,8 @@ def test_deleting_scrubs_revokes_and_keeps_the_audit_trail(db: Session) -> None:
         assert getattr(user, field) is None, field
     assert user.mfa_enabled is False
     assert resolve_principal(db, token) is None and resolve_principal(db, other) is None
-    assert {AuditAction.PROFILE_UPDATED, AuditAction.ACCOUNT_DELETED} <= set(_actions(db, user))
-    assert USER_DELETED in _events(db, user)
+    assert {AuditAction.PROFILE_UPDATED, AuditAction.ACCOUNT_DELETED} <= set(audit_actions(db, user.id))
+    assert USER_DELETED in event_types_of(db, user.id)
 
 
 def test_a_deleted_user_cannot_sign_in(db: Session) -> None:

@@ -6,17 +6,17 @@ from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
-from sqlalchemy import select
 from sqlmodel import Session
 
 from jobhub.auth import mfa
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.backup_codes import hash_backup_code
-from jobhub.auth.models import AuditLog, DomainEvent, User
+from jobhub.auth.models import User
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Conflict
 from jobhub.platform.event_types import USER_MFA_DISABLED, USER_MFA_ENABLED, USER_MFA_FAILED
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -38,17 +38,6 @@ def _enrolled(db: Session) -> tuple[User, str, list[str]]:
     code = pyotp.TOTP(secret).at(NOW - timedelta(seconds=60))
     codes = mfa.confirm_enrolment(db, _principal(user), code, CONTEXT, now=NOW - timedelta(seconds=60))
     return user, secret, codes
-
-
-def _actions(db: Session, user: User) -> list[str]:
-    return list(
-        db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id).order_by(AuditLog.created_at))
-    )
-
-
-def _events(db: Session, user: User) -> list[str]:
-    rows = select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user.id)
-    return list(db.scalars(rows))
 
 
 def test_enrolment_keeps_the_secret_sealed_and_shows_a_qr_and_key_once(db: Session) -> None:
@@ -74,8 +63,8 @@ def test_a_wrong_confirmation_code_leaves_mfa_off(db: Session) -> None:
 
     assert refused.value.code == mfa.MfaFieldCode.CODE
     assert not user.mfa_enabled and user.mfa_backup_codes is None
-    assert _actions(db, user) == [AuditAction.MFA_FAILURE]
-    assert _events(db, user) == [USER_MFA_FAILED]
+    assert audit_actions(db, user.id) == [AuditAction.MFA_FAILURE]
+    assert event_types_of(db, user.id) == [USER_MFA_FAILED]
 
 
 def test_confirming_turns_mfa_on_with_ten_hashed_backup_codes(db: Session) -> None:
@@ -85,8 +74,8 @@ def test_confirming_turns_mfa_on_with_ten_hashed_backup_codes(db: Session) -> No
     assert len(codes) == 10 and len(set(codes)) == 10
     assert sorted(user.mfa_backup_codes or []) == sorted(hash_backup_code(c) for c in codes)
     assert not set(codes) & set(user.mfa_backup_codes or [])
-    assert AuditAction.MFA_ENABLED in _actions(db, user)
-    assert USER_MFA_ENABLED in _events(db, user)
+    assert AuditAction.MFA_ENABLED in audit_actions(db, user.id)
+    assert USER_MFA_ENABLED in event_types_of(db, user.id)
 
 
 def test_a_current_totp_is_accepted_and_the_same_step_is_refused_after(db: Session) -> None:
@@ -97,7 +86,7 @@ def test_a_current_totp_is_accepted_and_the_same_step_is_refused_after(db: Sessi
     with pytest.raises(mfa.MfaRefused):
         mfa.accept_code(db, user, code, CONTEXT, now=NOW + timedelta(seconds=5))
 
-    assert _actions(db, user)[-1] == AuditAction.MFA_FAILURE
+    assert audit_actions(db, user.id)[-1] == AuditAction.MFA_FAILURE
 
 
 def test_the_previous_step_is_still_accepted_but_an_older_one_is_not(db: Session) -> None:
@@ -155,8 +144,8 @@ def test_turning_off_with_password_and_code_forgets_the_secret_and_codes(db: Ses
 
     assert not user.mfa_enabled
     assert (user.mfa_secret, user.mfa_backup_codes, user.mfa_last_used_step) == (None, None, None)
-    assert _actions(db, user)[-1] == AuditAction.MFA_DISABLED
-    assert USER_MFA_DISABLED in _events(db, user)
+    assert audit_actions(db, user.id)[-1] == AuditAction.MFA_DISABLED
+    assert USER_MFA_DISABLED in event_types_of(db, user.id)
 
 
 def test_new_backup_codes_need_a_code_and_void_the_old_ones(db: Session) -> None:
@@ -170,7 +159,7 @@ def test_new_backup_codes_need_a_code_and_void_the_old_ones(db: Session) -> None
     with pytest.raises(mfa.MfaRefused):
         mfa.accept_code(db, user, old[0], CONTEXT, now=NOW)
     assert mfa.accept_code(db, user, new[0], CONTEXT, now=NOW) == mfa.CodeKind.BACKUP
-    assert AuditAction.MFA_BACKUP_CODES_REGENERATED in _actions(db, user)
+    assert AuditAction.MFA_BACKUP_CODES_REGENERATED in audit_actions(db, user.id)
 
 
 def test_setting_up_again_while_on_is_a_conflict(db: Session) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -13,7 +12,7 @@ from sqlmodel import Session
 
 from jobhub.auth.audit import AuditAction
 from jobhub.auth.login_messages import LoginErrorCode
-from jobhub.auth.models import AuditLog, DomainEvent, Role, User, UserRole
+from jobhub.auth.models import AuditLog, Role, User, UserRole
 from jobhub.auth.oauth import (
     OAuthIdentity,
     OAuthIntent,
@@ -28,6 +27,7 @@ from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Forbidden
 from jobhub.platform.event_types import USER_OAUTH_LINKED, USER_OAUTH_UNLINKED, USER_REGISTERED
 from jobhub.settings import Settings
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_user, tag
 
 
@@ -45,17 +45,6 @@ def _identity(**overrides: object) -> OAuthIdentity:
 
 def _principal(user: User) -> Principal:
     return Principal(user_id=user.id, user_type=user.user_type, session_id=None)
-
-
-def _actions(db: Session, user_id: uuid.UUID) -> list[str]:
-    rows = db.scalars(
-        select(AuditLog.action).where(AuditLog.user_id == user_id).order_by(AuditLog.created_at)
-    )
-    return list(rows)
-
-
-def _events(db: Session, user_id: uuid.UUID) -> list[str]:
-    return list(db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user_id)))
 
 
 def _user_rows(db: Session) -> int:
@@ -80,12 +69,12 @@ def test_a_new_verified_identity_creates_an_active_passwordless_account(db: Sess
         select(Role.name).join(UserRole, UserRole.role_id == Role.id).where(UserRole.user_id == user.id)
     )
     assert list(role) == ["job_seeker"]
-    assert _actions(db, user.id) == [AuditAction.REGISTER, AuditAction.OAUTH_LOGIN]
+    assert audit_actions(db, user.id) == [AuditAction.REGISTER, AuditAction.OAUTH_LOGIN]
     register = db.scalars(
         select(AuditLog).where(AuditLog.action == AuditAction.REGISTER, AuditLog.user_id == user.id)
     )
     assert register.one().new_values == {"method": "oauth", "provider": "google", "user_type": "job_seeker"}
-    assert _events(db, user.id) == [USER_REGISTERED]
+    assert event_types_of(db, user.id) == [USER_REGISTERED]
 
 
 @pytest.mark.parametrize(
@@ -119,8 +108,8 @@ def test_a_verified_email_links_the_existing_account_and_signs_it_in(db: Session
     assert outcome.user_id == user.id and outcome.linked and not outcome.created
     db.refresh(user)
     assert user.linkedin_id == identity.subject and user.google_id is None
-    assert _actions(db, user.id) == [AuditAction.OAUTH_LINKED, AuditAction.OAUTH_LOGIN]
-    assert _events(db, user.id) == [USER_OAUTH_LINKED]
+    assert audit_actions(db, user.id) == [AuditAction.OAUTH_LINKED, AuditAction.OAUTH_LOGIN]
+    assert event_types_of(db, user.id) == [USER_OAUTH_LINKED]
 
 
 def test_a_verified_email_also_confirms_an_account_still_waiting_for_its_link(db: Session) -> None:
@@ -152,7 +141,7 @@ def test_a_verified_email_never_opens_a_closed_account(
 
     assert refusal.value.code == code
     db.refresh(user)
-    assert user.google_id is None and _actions(db, user.id) == []
+    assert user.google_id is None and audit_actions(db, user.id) == []
 
 
 def test_a_known_subject_of_a_suspended_account_is_refused(db: Session) -> None:
@@ -216,7 +205,7 @@ def test_a_signed_in_link_attaches_the_subject_whatever_its_email(db: Session) -
     assert outcome.user_id == user.id and outcome.linked
     db.refresh(user)
     assert user.github_id == identity.subject
-    assert _actions(db, user.id) == [AuditAction.OAUTH_LINKED]
+    assert audit_actions(db, user.id) == [AuditAction.OAUTH_LINKED]
 
 
 def test_linking_a_subject_that_belongs_to_someone_else_is_refused(db: Session) -> None:
@@ -231,7 +220,7 @@ def test_linking_a_subject_that_belongs_to_someone_else_is_refused(db: Session) 
 
     assert refusal.value.code == LoginErrorCode.OAUTH_TAKEN
     db.refresh(me)
-    assert me.google_id is None and _actions(db, me.id) == []
+    assert me.google_id is None and audit_actions(db, me.id) == []
 
 
 def test_linking_without_a_session_is_refused(db: Session) -> None:
@@ -261,8 +250,8 @@ def test_unlinking_with_a_password_left_forgets_the_subject(db: Session) -> None
 
     db.refresh(user)
     assert user.github_id is None
-    assert _actions(db, user.id) == [AuditAction.OAUTH_UNLINKED]
-    assert _events(db, user.id) == [USER_OAUTH_UNLINKED]
+    assert audit_actions(db, user.id) == [AuditAction.OAUTH_UNLINKED]
+    assert event_types_of(db, user.id) == [USER_OAUTH_UNLINKED]
 
 
 def test_unlinking_one_provider_is_allowed_when_another_is_left(db: Session) -> None:
@@ -361,4 +350,4 @@ def test_unlinking_any_text_as_the_last_way_to_sign_in_changes_nothing(db: Sessi
         unlink(db, _principal(user), provider)
 
     db.refresh(user)
-    assert user.google_id is not None and _actions(db, user.id) == []
+    assert user.google_id is not None and audit_actions(db, user.id) == []

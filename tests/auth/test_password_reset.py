@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from jobhub.auth import passwords
 from jobhub.auth.audit import AuditAction, RequestContext
-from jobhub.auth.models import AuditLog, AuthSession, DomainEvent, User, UserStatus
+from jobhub.auth.models import AuthSession, User, UserStatus
 from jobhub.auth.password_policy import TOO_COMMON, TOO_SHORT
 from jobhub.auth.password_reset import (
     LINK_EXPIRED,
@@ -25,6 +25,7 @@ from jobhub.auth.password_reset import (
 from jobhub.auth.verification import issue_verification_mail
 from jobhub.platform.errors import Invalid
 from jobhub.platform.event_types import USER_PASSWORD_RESET
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_session, make_user
 
 CONTEXT = RequestContext.of("203.0.113.5", "pytest")
@@ -56,7 +57,7 @@ def test_request_mails_a_one_hour_link_from_the_template(db: Session, user: User
     assert "/reset-password?token=" in mail.text
     db.refresh(user)
     assert user.password_reset_token is not None and user.password_reset_expires_at is not None
-    actions = db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id)).all()
+    actions = audit_actions(db, user.id)
     assert AuditAction.PASSWORD_RESET_REQUESTED in actions
 
 
@@ -86,9 +87,9 @@ def test_reset_sets_the_password_clears_the_lock_and_ends_every_session(db: Sess
     sessions = db.scalars(select(AuthSession).where(AuthSession.user_id == user.id)).all()
     assert done.sessions_revoked == 2 and all(s.revoked_at is not None and not s.is_active for s in sessions)
     assert mail.to == user.email and mail.subject == "Your JobHub password was changed"
-    actions = db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id)).all()
+    actions = audit_actions(db, user.id)
     assert AuditAction.PASSWORD_RESET in actions
-    events = db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user.id)).all()
+    events = event_types_of(db, user.id)
     assert USER_PASSWORD_RESET in events
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from jobhub.auth import passwords
 from jobhub.auth.audit import AuditAction, RequestContext
-from jobhub.auth.models import AuditLog, DomainEvent, Role, User, UserRole, UserStatus
+from jobhub.auth.models import AuditLog, Role, User, UserRole, UserStatus
 from jobhub.auth.password_policy import (
     ONE_CHARACTER,
     SAME_AS_EMAIL,
@@ -26,6 +26,7 @@ from jobhub.auth.password_policy import (
 from jobhub.auth.registration import FIELDS, RegistrationForm, RegistrationInvalid, register
 from jobhub.platform.event_types import USER_REGISTERED
 from jobhub.platform.signed_links import LinkPurpose, hash_nonce, read
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_user
 
 PASSWORD = "violet tractor nine lemons"
@@ -96,7 +97,7 @@ def test_registration_creates_a_pending_account_with_role_audit_event_and_mail(d
         select(Role.name).join(UserRole, UserRole.role_id == Role.id).where(UserRole.user_id == user.id)
     ).all()
     assert role_names == ["employer"]
-    actions = db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id)).all()
+    actions = audit_actions(db, user.id)
     assert AuditAction.REGISTER in actions
     assert mail.to == "ada.new@example.test" and "/verify-email?token=" in mail.text
     token = mail.text.split("token=")[1].split()[0]
@@ -109,7 +110,7 @@ def test_registration_emits_user_registered(db: Session) -> None:
     register(db, form(email="emits@example.test"), CONTEXT)
     user = user_by_email(db, "emits@example.test")
     assert user is not None
-    types = db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == user.id)).all()
+    types = event_types_of(db, user.id)
     assert USER_REGISTERED in types
 
 

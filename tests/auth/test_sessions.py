@@ -11,11 +11,12 @@ from sqlmodel import Session
 from jobhub.auth import sessions_service
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.login import login
-from jobhub.auth.models import AuditLog, AuthSession, User, UserStatus
+from jobhub.auth.models import AuthSession, User, UserStatus
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import SLIDE_EVERY, Principal, hash_session_token, resolve_principal
 from jobhub.auth.session_tokens import REMEMBERED_SESSION, STANDARD_SESSION, issue_session
 from jobhub.platform.errors import Conflict, NotFound
+from tests.auth.support import audit_actions
 from tests.factories import add, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -147,7 +148,7 @@ def test_revoking_another_device_signs_it_out_at_once_and_is_audited(db: Session
     sessions_service.revoke_session(db, me, str(other.session_id), CONTEXT)
 
     assert resolve_principal(db, other_token) is None
-    actions = db.scalars(select(AuditLog.action).where(AuditLog.user_id == user.id)).all()
+    actions = audit_actions(db, user.id)
     assert AuditAction.SESSION_REVOKED in actions
 
 

@@ -7,11 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 from sqlmodel import Session
 
 from jobhub.auth.audit import AuditAction, RequestContext
-from jobhub.auth.models import AuditLog, DomainEvent, User, UserStatus
+from jobhub.auth.models import User, UserStatus
 from jobhub.auth.verification import (
     VerificationFailed,
     VerificationProblem,
@@ -22,6 +21,7 @@ from jobhub.auth.verification import (
 from jobhub.platform import signed_links
 from jobhub.platform.event_types import USER_EMAIL_VERIFIED
 from jobhub.platform.signed_links import LinkPurpose
+from tests.auth.support import audit_actions, event_types_of
 from tests.factories import add, make_user
 
 CONTEXT = RequestContext.of("203.0.113.5", "pytest")
@@ -55,9 +55,9 @@ def test_a_valid_link_activates_and_verifies_with_audit_and_event(db: Session, p
     assert verified.email == pending.email
     assert (pending.status, pending.email_verified) == (UserStatus.ACTIVE, True)
     assert pending.email_verification_token is None and pending.email_verification_expires_at is None
-    actions = db.scalars(select(AuditLog.action).where(AuditLog.user_id == pending.id)).all()
+    actions = audit_actions(db, pending.id)
     assert AuditAction.EMAIL_VERIFIED in actions
-    events = db.scalars(select(DomainEvent.event_type).where(DomainEvent.aggregate_id == pending.id)).all()
+    events = event_types_of(db, pending.id)
     assert USER_EMAIL_VERIFIED in events
 
 
