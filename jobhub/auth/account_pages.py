@@ -24,7 +24,14 @@ from jobhub.auth.password_policy import MIN_LENGTH
 from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, field_ids, form_field, stacked_native_form, submit_button
+from jobhub.ui.forms import (
+    backend_url,
+    email_field,
+    field_ids,
+    form_field,
+    stacked_native_form,
+    submit_button,
+)
 from jobhub.ui.links import text_link
 from jobhub.ui.page_parts import message_callout, narrow_page, section_card
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
@@ -148,14 +155,7 @@ def email_card() -> rx.Component:
         message_callout(AccountState.email_notice, error=False, element_id="email-notice"),
         message_callout(AccountState.email_error, error=True, element_id="email-error"),
         stacked_native_form(
-            form_field(
-                "New email address",
-                "email",
-                input_type="email",
-                required=True,
-                auto_complete="email",
-                default_value=AccountState.email_draft,
-            ),
+            email_field("New email address", default_value=AccountState.email_draft),
             _password_input("Current password", "email_password", "password", "current-password"),
             submit_button("Send confirmation link"),
             action=backend_url(EMAIL_PATH),

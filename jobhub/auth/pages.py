@@ -15,7 +15,14 @@ from jobhub.auth.routes import LOGIN_PATH, LOGOUT_PATH
 from jobhub.auth.state import AuthState, LoginPageState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.forms import backend_url, form_field, native_form, stacked_native_form, submit_button
+from jobhub.ui.forms import (
+    backend_url,
+    email_field,
+    form_field,
+    native_form,
+    stacked_native_form,
+    submit_button,
+)
 from jobhub.ui.links import text_link
 from jobhub.ui.page_parts import SIGN_IN_FORM_WIDTH, message_callout, narrow_column
 from jobhub.ui.theme import TEXT_MUTED
@@ -25,7 +32,7 @@ LOGIN_ERROR_ID = "login-error"
 
 def login_form() -> rx.Component:
     return stacked_native_form(
-        form_field("Email", "email", input_type="email", required=True, auto_complete="email"),
+        email_field(),
         form_field(
             "Password", "password", input_type="password", required=True, auto_complete="current-password"
         ),

@@ -19,6 +19,7 @@ from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.forms import (
     backend_url,
+    email_field,
     email_request_form,
     field_ids,
     form_field,
@@ -166,15 +167,7 @@ def registration_form() -> rx.Component:
             spacing=SPACE_DEFAULT,
             width="100%",
         ),
-        form_field(
-            "Email",
-            "email",
-            input_type="email",
-            required=True,
-            auto_complete="email",
-            default_value=state.email,
-            error=state.email_error,
-        ),
+        email_field(default_value=state.email, error=state.email_error),
         new_password_field("password", "Password", state.password_error),
         submit_button("Create account", width="100%"),
         action=backend_url(REGISTER_PATH),

@@ -90,6 +90,11 @@ def form_field(
     )
 
 
+def email_field(label: str = "Email", **props: Any) -> rx.Component:
+    """The ``email`` field every sign-in and account form posts, so password managers fill it."""
+    return form_field(label, "email", input_type="email", required=True, auto_complete="email", **props)
+
+
 def submit_button(label: str, *, loading: rx.Var | bool = False, **props: Any) -> rx.Component:
     """The one primary button style for forms; shows a spinner while the handler runs."""
     return rx.button(label, type="submit", size="3", loading=loading, **props)
@@ -156,15 +161,7 @@ def email_request_form(
     form so the browser shows them instead of what it last had typed in.
     """
     return stacked_native_form(
-        form_field(
-            "Email",
-            "email",
-            input_type="email",
-            required=True,
-            auto_complete="email",
-            default_value=email,
-            error=error,
-        ),
+        email_field(default_value=email, error=error),
         submit_button(submit_label, width="100%"),
         action=action,
         aria_label=aria_label,
