@@ -17,8 +17,8 @@ from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.forms import (
     backend_url,
+    current_password_field,
     email_field,
-    form_field,
     native_form,
     stacked_native_form,
     submit_button,
@@ -33,9 +33,7 @@ LOGIN_ERROR_ID = "login-error"
 def login_form() -> rx.Component:
     return stacked_native_form(
         email_field(),
-        form_field(
-            "Password", "password", input_type="password", required=True, auto_complete="current-password"
-        ),
+        current_password_field(),
         rx.el.label(
             rx.el.input(type="checkbox", name="remember", value="on", id="field-remember"),
             " Keep me signed in on this device for 14 days",

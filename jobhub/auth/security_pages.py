@@ -17,7 +17,13 @@ from jobhub.auth.settings_layout import settings_layout
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import confirm_dialog, empty_state, skeleton_lines
-from jobhub.ui.forms import backend_url, form_field, stacked_native_form, submit_button
+from jobhub.ui.forms import (
+    backend_url,
+    current_password_field,
+    form_field,
+    stacked_native_form,
+    submit_button,
+)
 from jobhub.ui.links import text_link
 from jobhub.ui.page_parts import SIGN_IN_FORM_WIDTH, message_callout, narrow_column, section_card
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
@@ -124,16 +130,7 @@ def _mfa_on() -> rx.Component:
         ),
         rx.heading("Turn off", as_="h3", size="3"),
         stacked_native_form(
-            rx.cond(
-                SecurityState.email_sign_in,
-                form_field(
-                    "Password",
-                    "password",
-                    input_type="password",
-                    required=True,
-                    auto_complete="current-password",
-                ),
-            ),
+            rx.cond(SecurityState.email_sign_in, current_password_field()),
             code_field("Current code", help_text="A code from your app or a backup code."),
             rx.box(submit_button("Turn off two-step verification", color_scheme="red", variant="soft")),
             action=backend_url(DISABLE_PATH),

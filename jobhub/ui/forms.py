@@ -95,6 +95,13 @@ def email_field(label: str = "Email", **props: Any) -> rx.Component:
     return form_field(label, "email", input_type="email", required=True, auto_complete="email", **props)
 
 
+def current_password_field() -> rx.Component:
+    """The ``password`` a form checks before it acts (``current-password``, so managers offer it)."""
+    return form_field(
+        "Password", "password", input_type="password", required=True, auto_complete="current-password"
+    )
+
+
 def submit_button(label: str, *, loading: rx.Var | bool = False, **props: Any) -> rx.Component:
     """The one primary button style for forms; shows a spinner while the handler runs."""
     return rx.button(label, type="submit", size="3", loading=loading, **props)
