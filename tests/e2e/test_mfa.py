@@ -10,17 +10,14 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 
 import pyotp
 from playwright.sync_api import Page, WebSocket, expect
 
-from jobhub.auth import mfa
-from jobhub.auth.audit import RequestContext
 from jobhub.auth.models import User
-from jobhub.auth.principal import Principal, hash_session_token
 from jobhub.auth.session_tokens import issue_session
 from jobhub.platform.db import session_scope
+from tests.auth.support import enrol_mfa, secrets_of
 from tests.e2e.journey_data import create_user, sign_in
 
 EMAIL = "two.step@jobhub.example"
@@ -76,28 +73,15 @@ def test_set_up_mfa_sign_out_and_sign_in_with_a_code(open_page: Callable[..., Pa
     assert cookie["httpOnly"] and cookie["expires"] > time.time() + 13 * 24 * 3600
 
 
-def _account_with_mfa() -> tuple[str, list[str]]:
+def _account_with_mfa() -> tuple[str, tuple[str, ...]]:
     """A user with MFA on and a session; the session token and every secret to look for."""
     user_id = create_user("job_seeker", "Nora", "Nosecret", email=EMAIL, password=PASSWORD)
     with session_scope() as db:
         user = db.get(User, user_id)
         assert user is not None
-        who = Principal(user_id=user_id, user_type="job_seeker")
-        mfa.begin_enrolment(db, who)
-        secret = mfa.open_secret(user.mfa_secret) or ""
-        moment = datetime.now(UTC) - timedelta(seconds=60)
-        codes = mfa.confirm_enrolment(db, who, pyotp.TOTP(secret).at(moment), RequestContext(), now=moment)
+        secret, codes = enrol_mfa(db, user)
         token = issue_session(db, user_id)
-        found = [
-            PASSWORD,
-            user.password_hash or "",
-            secret,
-            user.mfa_secret or "",
-            *codes,
-            *(user.mfa_backup_codes or []),
-            token,
-            hash_session_token(token),
-        ]
+        found = secrets_of(user, PASSWORD, secret, codes, [token])
     return token, found
 
 
