@@ -6,6 +6,8 @@ action, and role changes need the admin role itself.
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from jobhub.admin.users_state import ANY, STATUSES, USER_TYPES, AdminUsersState
@@ -53,29 +55,41 @@ def _status_badge(status: rx.Var) -> rx.Component:
     )
 
 
-def filters_form() -> rx.Component:
+def _row_form(
+    *fields: rx.Component, submit: rx.Component, columns: dict[str, str], **form_props: Any
+) -> rx.Component:
+    """A full-width form whose fields stand side by side (in ``columns``), its button at their foot."""
     return rx.form(
         rx.grid(
-            form_field(
-                "Search by email or name",
-                "search",
-                input_type="search",
-                default_value=AdminUsersState.search,
-                auto_complete="off",
-                max_length=200,
-            ),
-            form_field("User type", "user_type", control=_select("user_type", USER_TYPES, default=ANY)),
-            form_field("Status", "status", control=_select("status", STATUSES, default=ANY)),
-            rx.flex(submit_button("Search", loading=AdminUsersState.loading), align="end"),
-            columns={"initial": "1", "md": "4fr 2fr 2fr 1fr"},
+            *fields,
+            rx.flex(submit, align="end"),
+            columns=columns,
             spacing=SPACE_DEFAULT,
             width="100%",
         ),
+        width="100%",
+        **form_props,
+    )
+
+
+def filters_form() -> rx.Component:
+    return _row_form(
+        form_field(
+            "Search by email or name",
+            "search",
+            input_type="search",
+            default_value=AdminUsersState.search,
+            auto_complete="off",
+            max_length=200,
+        ),
+        form_field("User type", "user_type", control=_select("user_type", USER_TYPES, default=ANY)),
+        form_field("Status", "status", control=_select("status", STATUSES, default=ANY)),
+        submit=submit_button("Search", loading=AdminUsersState.loading),
+        columns={"initial": "1", "md": "4fr 2fr 2fr 1fr"},
         on_submit=AdminUsersState.apply_filters,
         reset_on_submit=False,
         aria_label="Find accounts",
         role="search",
-        width="100%",
     )
 
 
@@ -213,32 +227,25 @@ def _roles() -> rx.Component:
 
 
 def _assign_role_form() -> rx.Component:
-    return rx.form(
-        rx.grid(
-            form_field(
-                "Role",
-                "role",
-                control=_select(
-                    "role", AdminUsersState.role_options, default="", placeholder="Choose a role"
-                ),
-                error=AdminUsersState.role_error,
-            ),
-            form_field(
-                "Expires (UTC, optional)",
-                "expires_at",
-                input_type="datetime-local",
-                error=AdminUsersState.expires_error,
-                help_text="Leave empty for a permanent role.",
-            ),
-            rx.flex(submit_button("Assign role", loading=AdminUsersState.busy), align="end"),
-            columns={"initial": "1", "sm": "2fr 2fr 1fr"},
-            spacing=SPACE_DEFAULT,
-            width="100%",
+    return _row_form(
+        form_field(
+            "Role",
+            "role",
+            control=_select("role", AdminUsersState.role_options, default="", placeholder="Choose a role"),
+            error=AdminUsersState.role_error,
         ),
+        form_field(
+            "Expires (UTC, optional)",
+            "expires_at",
+            input_type="datetime-local",
+            error=AdminUsersState.expires_error,
+            help_text="Leave empty for a permanent role.",
+        ),
+        submit=submit_button("Assign role", loading=AdminUsersState.busy),
+        columns={"initial": "1", "sm": "2fr 2fr 1fr"},
         on_submit=AdminUsersState.assign_role,
         reset_on_submit=True,
         aria_label="Assign a role",
-        width="100%",
     )
 
 
