@@ -9,7 +9,6 @@ browser may change at will, which is fine because the service checks the caller 
 
 from __future__ import annotations
 
-import ipaddress
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -22,7 +21,6 @@ from sqlmodel import Session
 from jobhub.auth import admin_user_actions as actions
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserDetail, UserFilters, UserPage
-from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired, holds_admin_role
 from jobhub.auth.guards import GuardState, current_path_and_query, login_url
 from jobhub.auth.principal import Principal
@@ -102,9 +100,6 @@ class AdminUsersState(GuardState):
     reason_error: str = ""
     role_error: str = ""
     expires_error: str = ""
-
-    def _context(self) -> RequestContext:
-        return RequestContext.of(_ip_or_none(self.router.session.client_ip), self.router.headers.user_agent)
 
     def _filters(self) -> UserFilters:
         return UserFilters(
@@ -296,14 +291,6 @@ class AdminUsersState(GuardState):
             lambda db, who: actions.remove_role(db, who, self._selected_id(), role, self._context()),
             f"Role {service.clean_text(role, 50)} removed.",
         )
-
-
-def _ip_or_none(value: str) -> str | None:
-    """The audit column is ``inet``: anything that is not an address is left out."""
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
 
 
 def _uuid(value: str) -> uuid.UUID:

@@ -40,7 +40,7 @@ from starlette.routing import Route
 from jobhub.auth.audit import RequestContext
 from jobhub.auth.password_reset import request_reset, reset_password
 from jobhub.auth.registration import RegistrationForm, RegistrationInvalid, register, validate
-from jobhub.auth.routes import FORM_FIELD_MAX, _client_ip, _forbidden, request_origin
+from jobhub.auth.routes import FORM_FIELD_MAX, _forbidden, client_ip, request_context, request_origin
 from jobhub.auth.sign_in_response import secure_cookies
 from jobhub.auth.verification import resend_verification
 from jobhub.platform import mail, rate_limits
@@ -185,12 +185,8 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: str(value)[:FORM_FIELD_MAX] for key, value in data.items() if isinstance(value, str)}
 
 
-def _context(request: Request) -> RequestContext:
-    return RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
-
-
 def _ip_key(request: Request) -> str:
-    return _client_ip(request) or "unknown"
+    return client_ip(request) or "unknown"
 
 
 def _in_transaction(work: Callable[[Session], T]) -> T:
@@ -213,7 +209,7 @@ async def register_endpoint(request: Request) -> Response:
         clean = validate(submitted)
     except RegistrationInvalid as exc:
         return _redirect(origin, nav.REGISTER, flash=new_flash("register", values, exc.errors))
-    context = _context(request)
+    context = request_context(request)
     after = partial(issue_and_send, lambda db: register(db, submitted, context).mail, "a registration")
     sent = new_flash("register", {"email": clean.email})
     return _redirect(origin, nav.REGISTER, {"sent": "1"}, flash=sent, after=after)
@@ -246,7 +242,7 @@ async def _send_link_endpoint(
     if wait is not None:
         flash = new_flash(form_name, {"email": email}, {FORM_ERROR: rate_limits.wait_message(wait)})
         return _redirect(origin, page, flash=flash, retry_after=wait)
-    context = _context(request)
+    context = request_context(request)
     after = partial(issue_and_send, lambda db: work(db, email, context), what)
     flash = new_flash(form_name, {"email": email})
     return _redirect(origin, page, {"sent": "1"}, flash=flash, after=after)
@@ -289,7 +285,7 @@ async def reset_password_endpoint(request: Request) -> Response:
     if wait is not None:
         flash = new_flash("reset", errors={FORM_ERROR: rate_limits.wait_message(wait)})
         return _redirect(origin, nav.RESET_PASSWORD, back, flash=flash, retry_after=wait)
-    context = _context(request)
+    context = request_context(request)
     password, confirmation = form.get("password", ""), form.get("password_confirm", "")
     now = datetime.now(UTC)
     try:

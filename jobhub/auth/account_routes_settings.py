@@ -28,7 +28,7 @@ from jobhub.auth.audit import RequestContext
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import login_url
 from jobhub.auth.principal import Principal, resolve_principal
-from jobhub.auth.routes import FORM_FIELD_MAX, _client_ip, request_origin
+from jobhub.auth.routes import FORM_FIELD_MAX, request_context, request_origin
 from jobhub.auth.session_tokens import SESSION_COOKIE
 from jobhub.auth.sign_in_response import secure_cookies
 from jobhub.platform import data_export, mail
@@ -52,10 +52,6 @@ T = TypeVar("T")
 
 def _forbidden() -> Response:
     return PlainTextResponse("Cross-site request refused.", status_code=403)
-
-
-def _context(request: Request) -> RequestContext:
-    return RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -127,7 +123,7 @@ async def _answer(
 
 async def change_password_endpoint(request: Request) -> Response:
     form = await _form(request)
-    context = _context(request)
+    context = request_context(request)
     origin = request_origin(request) or ""
 
     def work(token: str | None) -> Response:
@@ -161,7 +157,7 @@ async def change_password_endpoint(request: Request) -> Response:
 
 async def change_email_endpoint(request: Request) -> Response:
     form = await _form(request)
-    context = _context(request)
+    context = request_context(request)
 
     def work(token: str | None) -> str:
         def action(db: Session, who: Principal | None) -> mail.Message:
@@ -179,7 +175,7 @@ async def change_email_endpoint(request: Request) -> Response:
 
 async def delete_account_endpoint(request: Request) -> Response:
     form = await _form(request)
-    context = _context(request)
+    context = request_context(request)
     origin = request_origin(request) or ""
 
     def work(token: str | None) -> Response:
@@ -209,7 +205,7 @@ async def export_endpoint(request: Request) -> Response:
     if request.headers.get("sec-fetch-site") == "cross-site":
         return _forbidden()
     try:
-        body = await run_in_threadpool(_export, request.cookies.get(SESSION_COOKIE), _context(request))
+        body = await run_in_threadpool(_export, request.cookies.get(SESSION_COOKIE), request_context(request))
     except SignInRequired:
         return PlainTextResponse("Sign in to download your data.", status_code=401)
     name = f"jobhub-data-{uuid.uuid4().hex[:8]}.json"

@@ -9,7 +9,6 @@ after a load or a save, and left alone (keeping what was typed) after a refusal.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -38,13 +37,6 @@ PASSWORD_CHANGED_MESSAGE = "Your password was changed and every other device was
 EMAIL_SENT_MESSAGE = "Check your new inbox: the address changes once you open the link we sent there."
 
 
-def _ip_or_none(value: str | None) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _no_errors() -> dict[str, str]:
     return dict.fromkeys(PROFILE_FIELDS, "")
 
@@ -71,9 +63,6 @@ class AccountState(GuardState):
     # The new address typed into a refused email form, back from the flash cookie.
     email_draft: str = ""
     delete_error: str = ""
-
-    def _context(self) -> RequestContext:
-        return RequestContext.of(_ip_or_none(self.router.session.client_ip), self.router.headers.user_agent)
 
     def _show(self, view: ProfileView) -> None:
         for name in PROFILE_FIELDS:

@@ -8,6 +8,7 @@ analytics store and any subscriber even when the flow has no more specific event
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,9 +67,18 @@ class RequestContext:
     def of(
         cls, ip: str | None, user_agent: str | None, correlation_id: uuid.UUID | None = None
     ) -> RequestContext:
-        """Long user agents are cut (they are attacker-controlled and stored twice)."""
+        """Long user agents are cut (they are attacker-controlled and stored twice), and an
+        ``ip`` that is not an address (a test client's "testclient", a proxy's junk) is left
+        out, since the columns are ``inet``."""
         agent = (user_agent or "")[:USER_AGENT_MAX] or None
-        return cls(ip or None, agent, correlation_id or uuid.uuid4())
+        return cls(_address_or_none(ip), agent, correlation_id or uuid.uuid4())
+
+
+def _address_or_none(value: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value)) if value else None
+    except ValueError:
+        return None
 
 
 def record(

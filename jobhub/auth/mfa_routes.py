@@ -33,7 +33,7 @@ from jobhub.auth.login import LoginRefused, check_not_locked, record_failure, re
 from jobhub.auth.mfa_challenge import CHALLENGE_COOKIE, ChallengeInvalid, password_stamp, unseal
 from jobhub.auth.models import User
 from jobhub.auth.principal import Principal, resolve_principal
-from jobhub.auth.routes import FORM_FIELD_MAX, HOME, _client_ip, request_origin, safe_next
+from jobhub.auth.routes import FORM_FIELD_MAX, HOME, client_ip, request_context, request_origin, safe_next
 from jobhub.auth.session_tokens import SESSION_COOKIE
 from jobhub.auth.sign_in_response import clear_challenge_cookie, session_response, verify_page_url
 from jobhub.platform import rate_limits
@@ -51,10 +51,6 @@ VERIFY_ERROR_EXPIRED = "expired"
 VERIFY_ERROR_LOCKED = "locked"
 MFA_DISABLED_NOTICE = "disabled"
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache", "Referrer-Policy": "no-referrer"}
-
-
-def _context(request: Request) -> RequestContext:
-    return RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -129,7 +125,7 @@ async def verify_endpoint(request: Request) -> Response:
         return _forbidden()
     form = await _form(request)
     cookie = request.cookies.get(CHALLENGE_COOKIE)
-    ip = _client_ip(request)
+    ip = client_ip(request)
     try:
         claimed = unseal(cookie)
     except ChallengeInvalid:
@@ -141,7 +137,7 @@ async def verify_endpoint(request: Request) -> Response:
             return RedirectResponse(url, 303, headers=rate_limits.retry_after_headers(wait))
     try:
         response, refused = await run_in_threadpool(
-            second_step, cookie, form.get("code", ""), origin, _context(request)
+            second_step, cookie, form.get("code", ""), origin, request_context(request)
         )
     except Exception:
         log.exception("the second sign-in step failed unexpectedly")
@@ -193,14 +189,14 @@ async def _settings_answer(
 
 
 async def enable_endpoint(request: Request) -> Response:
-    context = _context(request)
+    context = request_context(request)
     return await _settings_answer(
         request, lambda db, who, form: mfa.confirm_enrolment(db, who, form.get("code", ""), context)
     )
 
 
 async def disable_endpoint(request: Request) -> Response:
-    context = _context(request)
+    context = request_context(request)
 
     def action(db: Session, who: Principal, form: dict[str, str]) -> None:
         mfa.disable(db, who, form.get("password", ""), form.get("code", ""), context)
@@ -209,7 +205,7 @@ async def disable_endpoint(request: Request) -> Response:
 
 
 async def backup_codes_endpoint(request: Request) -> Response:
-    context = _context(request)
+    context = request_context(request)
     return await _settings_answer(
         request, lambda db, who, form: mfa.regenerate_backup_codes(db, who, form.get("code", ""), context)
     )

@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import time
@@ -48,7 +47,7 @@ from jobhub.auth.oauth import (
     sign_in_with,
 )
 from jobhub.auth.principal import resolve_principal
-from jobhub.auth.routes import HOME, LOGIN_PAGE, origin_of, request_origin, safe_next
+from jobhub.auth.routes import HOME, LOGIN_PAGE, origin_of, request_context, request_origin, safe_next
 from jobhub.auth.session_tokens import SESSION_COOKIE
 from jobhub.auth.sign_in_response import complete_sign_in
 from jobhub.platform.db import session_scope
@@ -178,15 +177,6 @@ def _signed_in_user_id(token: str | None) -> uuid.UUID | None:
     with session_scope() as db:
         principal = resolve_principal(db, token)
     return principal.user_id if principal else None
-
-
-def _client_ip(request: Request) -> str | None:
-    """The peer address when it is one (the audit column is ``inet``)."""
-    host = request.client.host if request.client else None
-    try:
-        return str(ipaddress.ip_address(host)) if host else None
-    except ValueError:
-        return None
 
 
 def _param(request: Request, name: str) -> str:
@@ -356,7 +346,7 @@ async def callback_endpoint(request: Request) -> Response:
     except Exception:
         log.warning("the %s callback did not verify", provider, exc_info=True)
         return refuse_with(LoginErrorCode.OAUTH_FAILED)
-    context = RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
+    context = request_context(request)
     try:
         response = await run_in_threadpool(
             _finish, flow, identity, request.cookies.get(SESSION_COOKIE), context

@@ -9,14 +9,12 @@ backend without rebuilding the frontend.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
 
 import reflex as rx
 from reflex.event import EventSpec
 from sqlmodel import Session
 
-from jobhub.auth.audit import RequestContext
 from jobhub.auth.guards import GuardState
 from jobhub.auth.login_messages import message_for
 from jobhub.auth.oauth import LABELS, OAuthProvider, configured_providers, connections, unlink
@@ -44,13 +42,6 @@ class OAuthButtonsState(AuthState):
         ]
 
 
-def _ip_or_none(value: str | None) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _linked_notice(provider: str | None) -> str:
     try:
         return f"{LABELS[OAuthProvider(provider or '')]} is now connected to your account."
@@ -66,9 +57,6 @@ class OAuthConnectionsState(GuardState):
     unlinking: str = ""
     notice: str = ""
     error_message: str = ""
-
-    def _context(self) -> RequestContext:
-        return RequestContext.of(_ip_or_none(self.router.session.client_ip), self.router.headers.user_agent)
 
     def _show(self, db: Session, principal: Principal) -> None:
         self.connection_rows = [

@@ -90,13 +90,18 @@ def _forbidden() -> Response:
     return PlainTextResponse("Cross-site request refused.", status_code=403)
 
 
-def _client_ip(request: Request) -> str | None:
+def client_ip(request: Request) -> str | None:
     """The peer address when it is one (the columns are ``inet``; test clients say "testclient")."""
     host = request.client.host if request.client else None
     try:
         return str(ipaddress.ip_address(host)) if host else None
     except ValueError:
         return None
+
+
+def request_context(request: Request) -> RequestContext:
+    """Where an HTTP request came from, for the audit rows its route writes."""
+    return RequestContext.of(client_ip(request), request.headers.get("user-agent"))
 
 
 def _field(form: dict[str, str], name: str) -> str:
@@ -147,19 +152,19 @@ async def login_endpoint(request: Request) -> Response:
     email, password = _field(form, "email").strip(), _field(form, "password")
     if not email or not password:
         return RedirectResponse(_login_page(origin, LoginErrorCode.MISSING, next_path, None), 303)
-    wait = await run_in_threadpool(rate_limits.login_wait, _client_ip(request), email)
+    wait = await run_in_threadpool(rate_limits.login_wait, client_ip(request), email)
     if wait is not None:
         page = _login_page(origin, LoginErrorCode.LOCKED, next_path, ceil(wait / 60))
         return RedirectResponse(page, 303, headers=rate_limits.retry_after_headers(wait))
     try:
-        context = RequestContext.of(_client_ip(request), request.headers.get("user-agent"))
+        context = request_context(request)
         remember = form.get("remember") in REMEMBER_VALUES
         response = await run_in_threadpool(
             _attempt_login, email, password, remember, origin, next_path, context
         )
     except (InvalidCredentials, LoginRefused) as exc:
         if isinstance(exc, InvalidCredentials) or exc.code == LoginErrorCode.LOCKED:
-            await run_in_threadpool(rate_limits.count_login_failure, _client_ip(request), email)
+            await run_in_threadpool(rate_limits.count_login_failure, client_ip(request), email)
         retry = exc.retry_minutes if isinstance(exc, LoginRefused) else None
         return RedirectResponse(_login_page(origin, exc.code, next_path, retry), 303)
     except Exception:
@@ -182,7 +187,7 @@ async def logout_endpoint(request: Request) -> Response:
         await run_in_threadpool(
             _revoke,
             request.cookies.get(SESSION_COOKIE),
-            _client_ip(request),
+            client_ip(request),
             request.headers.get("user-agent"),
         )
     except Exception:

@@ -10,7 +10,6 @@ and manual key, which every load clears once MFA is on.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -19,7 +18,6 @@ from reflex.event import EventSpec
 from sqlmodel import Session
 
 from jobhub.auth import mfa, sessions_service
-from jobhub.auth.audit import RequestContext
 from jobhub.auth.guards import GuardState, login_url
 from jobhub.auth.mfa_routes import (
     MFA_DISABLED_NOTICE,
@@ -66,13 +64,6 @@ def session_row(view: sessions_service.SessionView) -> dict[str, str]:
     }
 
 
-def _ip_or_none(value: str | None) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value)) if value else None
-    except ValueError:
-        return None
-
-
 class SecurityState(GuardState):
     mfa_enabled: bool = False
     # The account signs in with a password, so turning MFA off asks for it.
@@ -88,9 +79,6 @@ class SecurityState(GuardState):
     starting: bool = False
     revoking: str = ""
     revoking_others: bool = False
-
-    def _context(self) -> RequestContext:
-        return RequestContext.of(_ip_or_none(self.router.session.client_ip), self.router.headers.user_agent)
 
     def _show(self, db: Session, principal: Principal) -> None:
         user = db.get(User, principal.user_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 from sqlmodel import Session
 
+from jobhub.auth.audit import RequestContext
 from jobhub.auth.login_messages import message_for
 from jobhub.auth.principal import Principal, resolve_principal
 from jobhub.auth.routes import safe_next
@@ -34,6 +35,10 @@ class AuthState(rx.State):
     def _session_token(self) -> str | None:
         headers = self.router.headers
         return token_from_cookie_header(headers.cookie or headers.raw_headers.get("cookie"))
+
+    def _context(self) -> RequestContext:
+        """Where this event came from, for the audit rows its handler writes."""
+        return RequestContext.of(self.router.session.client_ip, self.router.headers.user_agent)
 
     def _publish(self, principal: Principal | None) -> None:
         self._principal = principal
