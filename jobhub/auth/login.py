@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from math import ceil
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -114,6 +115,16 @@ def refusal_for(user: User) -> LoginRefused | None:
     return LoginRefused(code, message_for(code))
 
 
+def _audit_failure(
+    db: Session, context: RequestContext, user_id: uuid.UUID | None, details: dict[str, Any]
+) -> None:
+    """A refused sign-in that does not count toward the lockout (the counting one is ``record_failure``)."""
+    audit.record(
+        db, audit.AuditAction.LOGIN_FAILURE, AuditSeverity.WARN, context, user_id=user_id, details=details
+    )
+    db.flush()
+
+
 def record_failure(db: Session, user: User, context: RequestContext, now: datetime, *, reason: str) -> None:
     """One more failed attempt (a wrong password or a wrong second-step code); locks at every 5th."""
     user.failed_login_attempts += 1
@@ -156,15 +167,12 @@ def authenticate(
     user = _find_user_for_update(db, normalise_email(email))
     if user is None or not user.password_hash:
         passwords.verify_password(password, _dummy_hash())
-        audit.record(
+        _audit_failure(
             db,
-            audit.AuditAction.LOGIN_FAILURE,
-            AuditSeverity.WARN,
             context,
-            user_id=user.id if user else None,
-            details={"reason": "unknown_email" if user is None else "no_password"},
+            user.id if user else None,
+            {"reason": "unknown_email" if user is None else "no_password"},
         )
-        db.flush()
         raise InvalidCredentials()
     check_not_locked(db, user, context, moment, password=password)
     if not passwords.verify_password(password, user.password_hash):
@@ -173,15 +181,7 @@ def authenticate(
         raise InvalidCredentials()
     refusal = refusal_for(user)
     if refusal is not None:
-        audit.record(
-            db,
-            audit.AuditAction.LOGIN_FAILURE,
-            AuditSeverity.WARN,
-            context,
-            user_id=user.id,
-            details={"reason": refusal.code.value},
-        )
-        db.flush()
+        _audit_failure(db, context, user.id, {"reason": refusal.code.value})
         raise refusal
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -207,15 +207,7 @@ def check_not_locked(
     if password is not None:
         passwords.verify_password(password, _dummy_hash())
     if audit_it:
-        audit.record(
-            db,
-            audit.AuditAction.LOGIN_FAILURE,
-            AuditSeverity.WARN,
-            context,
-            user_id=user.id,
-            details={"reason": "locked"},
-        )
-        db.flush()
+        _audit_failure(db, context, user.id, {"reason": "locked"})
     minutes = _minutes_left(user.locked_until, now)
     raise LoginRefused(LoginErrorCode.LOCKED, locked_message(minutes), retry_minutes=minutes)
 
