@@ -328,6 +328,24 @@ def regenerate_backup_codes(
     return codes
 
 
-def remaining_backup_codes(db: Session, principal: Principal) -> int:
+@dataclass(frozen=True)
+class MfaOverview:
+    """What the security page shows about sign-in: no secret, only whether and how many."""
+
+    enabled: bool
+    has_password: bool
+    backup_codes_left: int
+    pending: Enrolment | None
+
+
+def overview(db: Session, principal: Principal) -> MfaOverview:
+    """The signed-in user's two-step state, and the set-up in progress if there is one."""
     user = db.get(User, principal.user_id)
-    return len(user.mfa_backup_codes or []) if user else 0
+    if user is None:
+        return MfaOverview(enabled=False, has_password=False, backup_codes_left=0, pending=None)
+    return MfaOverview(
+        enabled=user.mfa_enabled,
+        has_password=bool(user.password_hash),
+        backup_codes_left=len(user.mfa_backup_codes or []) if user.mfa_enabled else 0,
+        pending=pending_enrolment(db, principal),
+    )

@@ -25,7 +25,6 @@ from jobhub.auth.mfa_routes import (
     VERIFY_ERROR_EXPIRED,
     VERIFY_ERROR_LOCKED,
 )
-from jobhub.auth.models import User
 from jobhub.auth.principal import Principal
 from jobhub.auth.routes import safe_next
 from jobhub.auth.state import AuthState
@@ -81,11 +80,11 @@ class SecurityState(GuardState):
     revoking_others: bool = False
 
     def _show(self, db: Session, principal: Principal) -> None:
-        user = db.get(User, principal.user_id)
-        self.mfa_enabled = bool(user and user.mfa_enabled)
-        self.email_sign_in = bool(user and user.password_hash)
-        self.backup_codes_left = mfa.remaining_backup_codes(db, principal) if self.mfa_enabled else 0
-        pending = None if self.mfa_enabled else mfa.pending_enrolment(db, principal)
+        status = mfa.overview(db, principal)
+        self.mfa_enabled = status.enabled
+        self.email_sign_in = status.has_password
+        self.backup_codes_left = status.backup_codes_left
+        pending = status.pending
         self.enrolling = pending is not None
         self.enrol_qr = pending.qr_data_uri if pending else ""
         self.enrol_key = pending.manual_key if pending else ""

@@ -16,7 +16,7 @@ from jobhub.auth.passwords import hash_password
 from jobhub.auth.principal import Principal
 from jobhub.platform.errors import Conflict
 from jobhub.platform.event_types import USER_MFA_DISABLED, USER_MFA_ENABLED, USER_MFA_FAILED
-from tests.auth.support import audit_actions, event_types_of
+from tests.auth.support import audit_actions, enrol_mfa, event_types_of
 from tests.factories import add, make_user
 
 PASSWORD = "correct horse battery staple"
@@ -172,3 +172,20 @@ def test_setting_up_again_while_on_is_a_conflict(db: Session) -> None:
 def test_a_secret_sealed_with_another_key_opens_as_nothing() -> None:
     assert mfa.open_secret("gAAAAABnot-a-token") is None
     assert mfa.open_secret(None) is None
+
+
+def test_the_overview_follows_set_up_and_a_used_backup_code(db: Session) -> None:
+    user = make_user(password_hash=hash_password("a long enough password"))
+    add(db, user)
+    who = Principal(user_id=user.id, user_type=str(user.user_type))
+    assert mfa.overview(db, who) == mfa.MfaOverview(
+        enabled=False, has_password=True, backup_codes_left=0, pending=None
+    )
+
+    started = mfa.begin_enrolment(db, who)
+    assert mfa.overview(db, who).pending == started
+
+    _, codes = enrol_mfa(db, user)
+    mfa.accept_code(db, user, codes[0], RequestContext())
+    status = mfa.overview(db, who)
+    assert (status.enabled, status.backup_codes_left, status.pending) == (True, 9, None)
