@@ -27,6 +27,7 @@ JOB_ACTIONS: dict[str, str] = {
     et.JOB_APPLIED: "apply",
     et.JOB_SAVED: "save",
     et.JOB_SHARED: "share",
+    et.JOB_CLICKED: "click",
 }
 """Event type -> the ``event_type`` / ``metric_type`` value of job_analytics and job_metrics."""
 
