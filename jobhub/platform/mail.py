@@ -11,8 +11,10 @@
 Templates (``notifications.notification_templates``, named ``<event>.email``) hold
 ``{placeholder}`` fields. They are filled by a formatter that accepts plain names only (no
 ``{x.attr}`` or ``{x[0]}``); the HTML part escapes the template and every value, and turns
-values named ``*_url`` with an http(s) scheme into links. A missing template falls back to
-the caller's plain text, so mail keeps working on a database without reference data.
+values named ``*_url`` with an http(s) scheme into links. A value that is a ``Rendered``
+brings its own text and HTML (a list of links, say); its HTML goes in unescaped, so whoever
+builds it escapes what it holds. A missing template falls back to the caller's plain text,
+so mail keeps working on a database without reference data.
 
 Send only after the transaction that caused the mail has committed: a mail cannot be
 rolled back.
@@ -49,12 +51,24 @@ URL_SUFFIX = "_url"
 
 @dataclass(frozen=True)
 class Message:
-    """One mail to one address; ``html`` is optional (the text part is always sent)."""
+    """One mail to one address; ``html`` is optional (the text part is always sent).
+
+    ``headers`` are extra header fields (``List-Unsubscribe`` and the like).
+    """
 
     to: str
     subject: str
     text: str
     html: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A placeholder value with a text form and an HTML form that is inserted as it is."""
+
+    text: str
+    html: str
 
 
 @dataclass(frozen=True)
@@ -94,8 +108,9 @@ def parse_smtp_url(url: str) -> SmtpTarget:
 class _NamesOnly(string.Formatter):
     """``str.format`` that fills ``{name}`` and nothing fancier, leaving unknown names as written."""
 
-    def __init__(self, escape: bool) -> None:
+    def __init__(self, escape: bool, rendered: frozenset[str] = frozenset()) -> None:
         self.escape = escape
+        self.rendered = rendered
 
     def vformat(self, format_string: str, args: object, kwargs: Mapping[str, str]) -> str:  # type: ignore[override]
         out: list[str] = []
@@ -111,7 +126,7 @@ class _NamesOnly(string.Formatter):
         return "".join(out)
 
     def _value(self, name: str, value: str) -> str:
-        if not self.escape:
+        if not self.escape or name in self.rendered:
             return value
         escaped = html.escape(value, quote=True)
         if name.endswith(URL_SUFFIX) and urlsplit(value).scheme in ("http", "https"):
@@ -135,10 +150,17 @@ def fill_html(template: str, variables: Mapping[str, object]) -> str:
     )
 
 
+def _plain(value: object, *, escape: bool) -> str:
+    if isinstance(value, Rendered):
+        return value.html if escape else value.text
+    return str(value)
+
+
 def _safe_format(template: str, variables: Mapping[str, object], *, escape: bool) -> str:
-    values = {key: str(value) for key, value in variables.items()}
+    values = {key: _plain(value, escape=escape) for key, value in variables.items()}
+    rendered = frozenset(key for key, value in variables.items() if isinstance(value, Rendered))
     try:
-        return _NamesOnly(escape).vformat(template, (), values)
+        return _NamesOnly(escape, rendered).vformat(template, (), values)
     except ValueError:
         return html.escape(template) if escape else template
 
@@ -181,6 +203,8 @@ def build_email(message: Message, sender: str | None = None) -> EmailMessage:
     mail["Subject"] = message.subject
     mail["Date"] = format_datetime(datetime.now(UTC))
     mail["Message-ID"] = make_msgid(domain="jobhub.local")
+    for name, value in message.headers:
+        mail[name] = value
     mail.set_content(message.text)
     if message.html:
         mail.add_alternative(message.html, subtype="html")
