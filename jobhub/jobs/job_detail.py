@@ -1,0 +1,293 @@
+"""The job page's view model: everything ``/jobs/[slug]`` shows, read in one transaction.
+
+Only open jobs (published, not deleted, not expired) have a public page; anything else is
+``NotFound`` (so drafts cannot be probed by slug) except for admins, who see it with a notice.
+Company, skill names and the seeker's own skills come from the companies and profiles
+services, never their tables. No Reflex import: the state only copies these plain values.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Final
+
+from sqlalchemy import Uuid, bindparam, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import Session
+
+from jobhub.auth.authorization import holds_admin_role
+from jobhub.auth.principal import Principal
+from jobhub.companies import service as companies
+from jobhub.companies.service import CompanyCard
+from jobhub.jobs.job_posting_ld import job_posting_ld, script_json
+from jobhub.jobs.models import EmploymentType, ExperienceLevel, Job, JobStatus, RemotePolicy, SalaryPeriod
+from jobhub.jobs.salary import to_yearly
+from jobhub.jobs.service import _open_jobs, posted_label, salary_label
+from jobhub.platform.errors import NotFound
+from jobhub.platform.markdown import markdown_to_html, plain_text
+from jobhub.profiles import service as profiles
+from jobhub.settings import get_settings
+from jobhub.ui import navigation as nav
+
+EMPLOYMENT_LABELS: Final[dict[str, str]] = {
+    EmploymentType.FULL_TIME: "Full-time",
+    EmploymentType.PART_TIME: "Part-time",
+    EmploymentType.CONTRACT: "Contract",
+    EmploymentType.FREELANCE: "Freelance",
+    EmploymentType.INTERNSHIP: "Internship",
+}
+LEVEL_LABELS: Final[dict[str, str]] = {
+    ExperienceLevel.ENTRY: "Entry level",
+    ExperienceLevel.JUNIOR: "Junior",
+    ExperienceLevel.MID: "Mid level",
+    ExperienceLevel.SENIOR: "Senior",
+    ExperienceLevel.LEAD: "Lead",
+    ExperienceLevel.EXECUTIVE: "Executive",
+}
+REMOTE_LABELS: Final[dict[str, str]] = {
+    RemotePolicy.REMOTE_ONLY: "Remote",
+    RemotePolicy.HYBRID: "Hybrid",
+    RemotePolicy.ONSITE: "On-site",
+    RemotePolicy.FLEXIBLE: "Flexible",
+}
+PAY_NOT_STATED: Final = "Pay not stated"
+NOT_OPEN: Final = "This job is no longer open."
+SIMILAR_LIMIT: Final = 5
+# Newest matching jobs ranked for similarity: a bounded read even for a common category.
+SIMILAR_CANDIDATES: Final = 200
+SEO_DESCRIPTION_MAX: Final = 160
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """How a signed-in seeker's profile skills meet the job's required skills."""
+
+    have: int
+    required: int
+    missing: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class SimilarJob:
+    slug: str
+    title: str
+    company_name: str
+    location: str
+    salary: str
+    posted: str
+
+
+@dataclass(frozen=True)
+class JobPage:
+    """Plain values only. ``salary_yearly`` is the yearly figure ("" when pay is yearly or hidden);
+    ``apply_url`` is empty while applications are not taken here (the button says so)."""
+
+    id: str
+    slug: str
+    title: str
+    notice: str
+    company: CompanyCard | None
+    location: str
+    remote: str
+    employment: str
+    level: str
+    salary: str
+    salary_yearly: str
+    salary_yearly_min: int | None
+    salary_yearly_max: int | None
+    posted: str
+    description_html: str
+    requirements_html: str
+    responsibilities_html: str
+    benefits_html: str
+    required_skills: tuple[str, ...]
+    preferred_skills: tuple[str, ...]
+    match: SkillMatch | None
+    similar: tuple[SimilarJob, ...]
+    apply_url: str
+    share_url: str
+    seo_title: str
+    seo_description: str
+    json_ld: str
+
+
+def absolute_url(path: str) -> str:
+    return f"{get_settings().public_url.rstrip('/')}{path}"
+
+
+def job_path(slug: str) -> str:
+    return f"{nav.JOBS}/{slug}"
+
+
+def is_open(job: Job, now: datetime) -> bool:
+    return (
+        job.status == JobStatus.PUBLISHED
+        and job.deleted_at is None
+        and (job.expires_at is None or job.expires_at > now)
+    )
+
+
+def _location(job: Job) -> str:
+    if job.location:
+        return job.location
+    return "Remote" if job.is_remote else ""
+
+
+def _yearly(job: Job) -> tuple[str, int | None, int | None]:
+    """The pay as a yearly figure, so hourly and yearly postings compare at a glance."""
+    if not job.show_salary:
+        return "", None, None
+    low, high = to_yearly(job.salary_min, job.salary_period), to_yearly(job.salary_max, job.salary_period)
+    if low is None and high is None:
+        return "", None, None
+    if job.salary_period == SalaryPeriod.YEARLY:
+        return "", low, high
+    label = salary_label(low, high, job.salary_currency, SalaryPeriod.YEARLY)
+    return f"About {label[0].lower()}{label[1:]}", low, high
+
+
+def skill_match(
+    required: list[uuid.UUID], names: dict[uuid.UUID, str], mine: frozenset[uuid.UUID]
+) -> SkillMatch:
+    missing = tuple(names[skill] for skill in required if skill not in mine and skill in names)
+    known = [skill for skill in required if skill in names]
+    have = len(known) - len(missing)
+    noun = "skill" if len(known) == 1 else "skills"
+    return SkillMatch(have, len(known), missing, f"You have {have} of {len(known)} required {noun}")
+
+
+def similar_jobs(db: Session, job: Job, now: datetime) -> tuple[SimilarJob, ...]:
+    """Open jobs in the same category or sharing a skill, most shared skills first, then newest."""
+    skills = list(dict.fromkeys([*(job.required_skills or []), *(job.preferred_skills or [])]))
+    related = []
+    if job.category_id is not None:
+        related.append(Job.category_id == job.category_id)
+    if skills:
+        wanted = bindparam("similar_skills", skills, type_=ARRAY(Uuid))
+        related += [Job.required_skills.op("&&")(wanted), Job.preferred_skills.op("&&")(wanted)]
+    if not related:
+        return ()
+    candidates = db.scalars(
+        select(Job)
+        .where(_open_jobs(now), Job.id != job.id, or_(*related))
+        .order_by(Job.published_at.desc().nulls_last(), Job.id)
+        .limit(SIMILAR_CANDIDATES)
+    ).all()
+    mine = set(skills)
+    oldest = datetime.min.replace(tzinfo=UTC)
+
+    def rank(other: Job) -> tuple[int, datetime]:
+        shared = mine & {*(other.required_skills or []), *(other.preferred_skills or [])}
+        return len(shared), other.published_at or oldest
+
+    chosen = sorted(candidates, key=rank, reverse=True)[:SIMILAR_LIMIT]
+    names = companies.company_summaries(db, [other.company_id for other in chosen if other.company_id])
+    return tuple(
+        SimilarJob(
+            slug=other.slug,
+            title=other.title,
+            company_name=names[str(other.company_id)].name if str(other.company_id) in names else "",
+            location=_location(other),
+            salary=(
+                salary_label(other.salary_min, other.salary_max, other.salary_currency, other.salary_period)
+                if other.show_salary
+                else ""
+            )
+            or PAY_NOT_STATED,
+            posted=posted_label(other.published_at, now),
+        )
+        for other in chosen
+    )
+
+
+def _seo(job: Job, company: CompanyCard | None, salary: str) -> tuple[str, str]:
+    """The employer's own SEO text when given; otherwise built from what seekers look for first."""
+    at = f" at {company.name}" if company else ""
+    title = job.seo_title or f"{job.title}{at}"
+    if job.seo_description:
+        return title, job.seo_description[:SEO_DESCRIPTION_MAX]
+    where = f" in {_location(job)}" if _location(job) else ""
+    lead = f"{job.title}{at}{where}. {salary}. "
+    description = f"{lead}{plain_text(job.description)}"
+    if len(description) > SEO_DESCRIPTION_MAX:
+        description = description[: SEO_DESCRIPTION_MAX - 1].rsplit(" ", 1)[0] + "\u2026"
+    return title, description
+
+
+def _apply_url(job: Job) -> str:
+    """Only a web address may become the apply link: never a ``javascript:`` href."""
+    url = (job.external_application_url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def _notice(job: Job, now: datetime) -> str:
+    if is_open(job, now):
+        return ""
+    state = "deleted" if job.deleted_at else ("expired" if job.status == JobStatus.PUBLISHED else job.status)
+    return f"This job is {state}: only administrators can see this page."
+
+
+def _find(db: Session, slug: str, viewer: Principal | None, now: datetime) -> Job:
+    job = db.scalars(select(Job).where(Job.slug == slug)).first() if slug else None
+    if job is None or not (is_open(job, now) or (viewer is not None and holds_admin_role(viewer))):
+        raise NotFound(NOT_OPEN)
+    return job
+
+
+def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | None = None) -> JobPage:
+    """The page of the job at ``slug``; ``NotFound`` for a job that is not open (admins excepted)."""
+    moment = now or datetime.now(UTC)
+    job = _find(db, slug, viewer, moment)
+    company = companies.company_card(db, job.company_id) if job.company_id else None
+    required, preferred = list(job.required_skills or []), list(job.preferred_skills or [])
+    names = profiles.skill_names(db, [*required, *preferred])
+    match = None
+    if viewer is not None and viewer.is_job_seeker and any(skill in names for skill in required):
+        match = skill_match(required, names, profiles.user_skill_ids(db, viewer.user_id))
+    shown = salary_label(job.salary_min, job.salary_max, job.salary_currency, job.salary_period)
+    salary = (shown if job.show_salary else "") or PAY_NOT_STATED
+    yearly, yearly_min, yearly_max = _yearly(job)
+    description_html = markdown_to_html(job.description)
+    url = absolute_url(job_path(job.slug))
+    seo_title, seo_description = _seo(job, company, salary)
+    required_names = tuple(names[skill] for skill in required if skill in names)
+    ld = job_posting_ld(
+        job,
+        company,
+        description_html=description_html,
+        url=url,
+        company_url=absolute_url(f"{nav.COMPANIES}/{company.slug}") if company else "",
+        skills=required_names,
+    )
+    return JobPage(
+        id=str(job.id),
+        slug=job.slug,
+        title=job.title,
+        notice=_notice(job, moment),
+        company=company,
+        location=_location(job),
+        remote=REMOTE_LABELS.get(job.remote_policy or "", "Remote" if job.is_remote else ""),
+        employment=EMPLOYMENT_LABELS.get(job.employment_type, job.employment_type),
+        level=LEVEL_LABELS.get(job.experience_level or "", ""),
+        salary=salary,
+        salary_yearly=yearly,
+        salary_yearly_min=yearly_min,
+        salary_yearly_max=yearly_max,
+        posted=posted_label(job.published_at, moment),
+        description_html=description_html,
+        requirements_html=markdown_to_html(job.requirements),
+        responsibilities_html=markdown_to_html(job.responsibilities),
+        benefits_html=markdown_to_html(job.benefits),
+        required_skills=required_names,
+        preferred_skills=tuple(names[skill] for skill in preferred if skill in names),
+        match=match,
+        similar=similar_jobs(db, job, moment),
+        apply_url=_apply_url(job),
+        share_url=url,
+        seo_title=seo_title,
+        seo_description=seo_description,
+        json_ld=script_json(ld),
+    )
