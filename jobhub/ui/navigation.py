@@ -13,6 +13,7 @@ JOBS = "/jobs"
 JOB_DETAIL = "/jobs/[slug]"
 COMPANIES = "/companies"
 SAVED_JOBS = "/saved"
+ALERTS = "/alerts"
 APPLICATIONS = "/applications"
 EMPLOYER_DASHBOARD = "/employer"
 POST_JOB = "/employer/jobs/new"
@@ -41,6 +42,7 @@ class NavLink:
 NAV_JOBS = NavLink("Jobs", JOBS, "search")
 NAV_COMPANIES = NavLink("Companies", COMPANIES, "building-2")
 NAV_SAVED = NavLink("Saved", SAVED_JOBS, "bookmark")
+NAV_ALERTS = NavLink("Alerts", ALERTS, "bell")
 NAV_APPLICATIONS = NavLink("Applications", APPLICATIONS, "file-text")
 NAV_EMPLOYER = NavLink("Employer dashboard", EMPLOYER_DASHBOARD, "layout-dashboard")
 NAV_POST_JOB = NavLink("Post a job", POST_JOB, "circle-plus")
@@ -52,7 +54,7 @@ NAV_SIGN_OUT = NavLink("Sign out", LOGOUT, "log-out")
 # Main links by user kind (the values of AuthState.user_kind).
 MAIN_LINKS: dict[str, tuple[NavLink, ...]] = {
     "anonymous": (NAV_JOBS, NAV_COMPANIES),
-    "job_seeker": (NAV_JOBS, NAV_SAVED, NAV_APPLICATIONS, NAV_COMPANIES),
+    "job_seeker": (NAV_JOBS, NAV_SAVED, NAV_ALERTS, NAV_APPLICATIONS, NAV_COMPANIES),
     "employer": (NAV_EMPLOYER, NAV_JOBS, NAV_COMPANIES),
     "admin": (NAV_ADMIN, NAV_ADMIN_USERS, NAV_JOBS, NAV_COMPANIES),
 }
