@@ -331,7 +331,10 @@ class JobApplication(SQLModel, table=True):
 
 
 class SavedJob(SQLModel, table=True):
-    """A seeker's bookmark; it goes with the job if the job is ever purged."""
+    """A seeker's bookmark; it goes with the job if the job is ever purged.
+
+    ``reminded_at`` is set when the reminder became a notification, so it is sent once.
+    """
 
     __tablename__ = "saved_jobs"
     __table_args__ = (
@@ -339,6 +342,11 @@ class SavedJob(SQLModel, table=True):
         Index("idx_saved_jobs_user_id", "user_id"),
         Index("idx_saved_jobs_job_id", "job_id"),
         Index("idx_saved_jobs_reminder", "reminder_date", postgresql_where=text("reminder_date IS NOT NULL")),
+        Index(
+            "idx_saved_jobs_reminder_due",
+            "reminder_date",
+            postgresql_where=text("reminder_date IS NOT NULL AND reminded_at IS NULL"),
+        ),
         {"schema": SCHEMA},
     )
 
@@ -348,6 +356,7 @@ class SavedJob(SQLModel, table=True):
     notes: str | None = Field(default=None, sa_type=Text)
     reminder_date: date | None = Field(default=None, sa_type=Date)
     tags: list[str] | None = Field(default=None, sa_type=ARRAY(String(50)))
+    reminded_at: datetime | None = timestamp()
     created_at: datetime = created_at()
 
 
