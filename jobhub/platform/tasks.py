@@ -53,8 +53,13 @@ def _pool(**kwargs: Any) -> AsyncConnectionPool:
     return AsyncConnectionPool(conninfo=conninfo(), **kwargs)
 
 
+TASK_MODULES = ("jobhub.jobs.saved_reminders",)
+"""Contexts' modules that define tasks on ``app``; the worker imports them when it starts, so
+the platform never imports a context (and the contexts import ``app`` without a cycle)."""
+
 app = procrastinate.App(
     connector=procrastinate.PsycopgConnector(pool_factory=_pool),
+    import_paths=TASK_MODULES,
     worker_defaults={
         "concurrency": WORKER_CONCURRENCY,
         "delete_jobs": "successful",
