@@ -384,6 +384,27 @@ class JobSearchAlert(SQLModel, table=True):
     updated_at: datetime = updated_at()
 
 
+class JobAlertDelivery(SQLModel, table=True):
+    """One job mailed by one alert: the record that keeps a job out of that alert's later mails.
+
+    The primary key makes "never the same job twice" a database rule, not only a filter.
+    """
+
+    __tablename__ = "job_alert_deliveries"
+    __table_args__ = (
+        Index("idx_job_alert_deliveries_job_id", "job_id"),
+        {"schema": SCHEMA},
+    )
+
+    alert_id: uuid.UUID = Field(
+        foreign_key=f"{SCHEMA}.job_search_alerts.id", ondelete="CASCADE", primary_key=True, sa_type=Uuid
+    )
+    job_id: uuid.UUID = Field(
+        foreign_key=f"{SCHEMA}.jobs.id", ondelete="CASCADE", primary_key=True, sa_type=Uuid
+    )
+    sent_at: datetime = created_at()
+
+
 class JobView(SQLModel, table=True):
     """One row per viewer (user, else IP address) per job per UTC hour.
 
