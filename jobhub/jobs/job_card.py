@@ -147,6 +147,7 @@ def job_card(
     on_toggle_save: Any = None,
     highlight: rx.Var[list[str]] | None = None,
     extra: rx.Component | None = None,
+    on_open: Any = None,
     **card_props: Any,
 ) -> rx.Component:
     """One job: ``hit`` is a JobHit dict, ``highlight`` the seeker's skill names in lower case.
@@ -154,8 +155,10 @@ def job_card(
     ``on_toggle_save`` is an already bound event (e.g. ``SaveToggleState.toggle(hit["id"])``);
     the toggle shows only when both it and ``saved`` are given. ``extra`` goes under the
     facts (a recommendation's reason, a saved job's notes) and sits above the stretched
-    link, so links inside it stay clickable.
+    link, so links inside it stay clickable. ``on_open`` runs as the title link is followed
+    (the search page records which result was opened).
     """
+    open_props = {"on_click": on_open} if on_open is not None else {}
     title = rx.heading(
         text_link(
             hit["title"].to(str),
@@ -166,6 +169,7 @@ def job_card(
             _after=_STRETCHED,
             _focus_visible={"outline": "none"},
             data_testid="job-card-link",
+            **open_props,
         ),
         as_="h3",
         size="4",
