@@ -28,7 +28,15 @@ from jobhub.billing.models import (
     UserSubscription,
 )
 from jobhub.companies.models import Company, CompanyEmployee, CompanyPhoto, CompanyReview
-from jobhub.jobs.models import EmploymentType, Job, JobApplication, JobCategory, JobSearchAlert, SavedSearch
+from jobhub.jobs.models import (
+    EmploymentType,
+    Job,
+    JobApplication,
+    JobCategory,
+    JobSearchAlert,
+    SavedJob,
+    SavedSearch,
+)
 from jobhub.messaging.models import Conversation, ConversationParticipant, Message
 from jobhub.notifications.models import (
     Channel,
@@ -199,6 +207,10 @@ def make_job(**overrides: Any) -> Job:
 
 def make_application(job: Job, **overrides: Any) -> JobApplication:
     return JobApplication(**({"job_id": job.id, "applicant_id": uuid.uuid4()} | overrides))
+
+
+def make_saved_job(job: Job, **overrides: Any) -> SavedJob:
+    return SavedJob(**({"job_id": job.id, "user_id": uuid.uuid4()} | overrides))
 
 
 def make_alert(**overrides: Any) -> JobSearchAlert:
