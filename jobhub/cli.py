@@ -1,4 +1,4 @@
-"""Management commands: migrate, demo, worker, stop, createadmin.
+"""Management commands: migrate, demo, worker, stop, createadmin, bench.
 
 Commands that touch ClickHouse must run before the app starts or instead of it when the
 store is embedded (chDB opens its data directory in one process only).
@@ -74,6 +74,18 @@ def cmd_createadmin(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_search(args: argparse.Namespace) -> int:
+    """The benchmarks live under tests/, which an installed app does not ship."""
+    try:
+        from tests.bench.bench_search import run_benchmark
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("tests", "tests.bench", "tests.bench.bench_search"):
+            raise
+        print("error: benchmarks need a source checkout (tests/bench); run from its root", file=sys.stderr)
+        return 2
+    return run_benchmark(args.jobs, args.server, args.queries, args.reuse, args.naive_queries)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m jobhub", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--first-name", default="Admin")
     admin.add_argument("--last-name", default="User")
     admin.set_defaults(handler=cmd_createadmin)
+
+    bench = sub.add_parser("bench", help="benchmarks (need a source checkout)")
+    bench_sub = bench.add_subparsers(dest="benchmark", required=True)
+    search = bench_sub.add_parser("search", help="load N jobs, time our search against a naive one")
+    search.add_argument("--jobs", type=int, default=1_000_000)
+    search.add_argument("--server", help="PostgreSQL URL; the benchmark uses its own database jobhub_bench")
+    search.add_argument("--queries", type=int, default=240, help="size of the fixed query mix")
+    search.add_argument("--reuse", action="store_true", help="keep jobhub_bench, reuse a same-size load")
+    search.add_argument(
+        "--naive-queries", type=int, help="run the naive search on this many (default: as many as fit 15 min)"
+    )
+    search.set_defaults(handler=cmd_bench_search)
     return parser
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from jobhub.cli import build_parser, cmd_bench_search, main
 from jobhub.platform.migrations import current_revision
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -74,3 +75,20 @@ def test_unreachable_server_gives_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "PostgreSQL at" in result.stderr and "unreachable" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bench_search_reads_its_options() -> None:
+    args = build_parser().parse_args(
+        ["bench", "search", "--jobs", "2000", "--server", LOCAL_SERVER, "--queries", "40", "--reuse"]
+    )
+    assert (args.jobs, args.queries, args.reuse, args.naive_queries) == (2000, 40, True, None)
+    assert args.server == LOCAL_SERVER
+    assert args.handler is cmd_bench_search
+
+
+def test_bench_without_the_tests_package_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "tests.bench.bench_search", None)
+    assert main(["bench", "search", "--jobs", "10"]) == 2
+    assert "source checkout" in capsys.readouterr().err
