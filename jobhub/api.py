@@ -15,6 +15,7 @@ from jobhub.auth.account_routes_settings import ROUTES as ACCOUNT_ROUTES
 from jobhub.auth.mfa_routes import ROUTES as MFA_ROUTES
 from jobhub.auth.oauth_routes import ROUTES as OAUTH_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
+from jobhub.jobs.alert_routes import ROUTES as ALERT_ROUTES
 from jobhub.platform.health import health_endpoint
 
 
@@ -27,5 +28,6 @@ def build_http_api() -> Starlette:
             *ACCOUNT_ROUTES,
             *REGISTRATION_ROUTES,
             *OAUTH_ROUTES,
+            *ALERT_ROUTES,
         ]
     )
