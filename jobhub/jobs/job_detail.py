@@ -22,8 +22,9 @@ from jobhub.auth.principal import Principal
 from jobhub.companies import service as companies
 from jobhub.companies.service import CompanyCard
 from jobhub.jobs.job_posting_ld import job_posting_ld, script_json
-from jobhub.jobs.models import EmploymentType, ExperienceLevel, Job, JobStatus, RemotePolicy, SalaryPeriod
+from jobhub.jobs.models import Job, JobStatus, SalaryPeriod
 from jobhub.jobs.salary import to_yearly
+from jobhub.jobs.search import LABELS
 from jobhub.jobs.service import _open_jobs, posted_label, salary_label
 from jobhub.platform.errors import NotFound
 from jobhub.platform.markdown import markdown_to_html, plain_text
@@ -31,27 +32,6 @@ from jobhub.profiles import service as profiles
 from jobhub.settings import get_settings
 from jobhub.ui import navigation as nav
 
-EMPLOYMENT_LABELS: Final[dict[str, str]] = {
-    EmploymentType.FULL_TIME: "Full-time",
-    EmploymentType.PART_TIME: "Part-time",
-    EmploymentType.CONTRACT: "Contract",
-    EmploymentType.FREELANCE: "Freelance",
-    EmploymentType.INTERNSHIP: "Internship",
-}
-LEVEL_LABELS: Final[dict[str, str]] = {
-    ExperienceLevel.ENTRY: "Entry level",
-    ExperienceLevel.JUNIOR: "Junior",
-    ExperienceLevel.MID: "Mid level",
-    ExperienceLevel.SENIOR: "Senior",
-    ExperienceLevel.LEAD: "Lead",
-    ExperienceLevel.EXECUTIVE: "Executive",
-}
-REMOTE_LABELS: Final[dict[str, str]] = {
-    RemotePolicy.REMOTE_ONLY: "Remote",
-    RemotePolicy.HYBRID: "Hybrid",
-    RemotePolicy.ONSITE: "On-site",
-    RemotePolicy.FLEXIBLE: "Flexible",
-}
 PAY_NOT_STATED: Final = "Pay not stated"
 NOT_OPEN: Final = "This job is no longer open."
 SIMILAR_LIMIT: Final = 5
@@ -269,9 +249,9 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
         notice=_notice(job, moment),
         company=company,
         location=_location(job),
-        remote=REMOTE_LABELS.get(job.remote_policy or "", "Remote" if job.is_remote else ""),
-        employment=EMPLOYMENT_LABELS.get(job.employment_type, job.employment_type),
-        level=LEVEL_LABELS.get(job.experience_level or "", ""),
+        remote=LABELS["remote"].get(job.remote_policy or "", "Remote" if job.is_remote else ""),
+        employment=LABELS["type"].get(job.employment_type, job.employment_type),
+        level=LABELS["level"].get(job.experience_level or "", ""),
         salary=salary,
         salary_yearly=yearly,
         salary_yearly_min=yearly_min,

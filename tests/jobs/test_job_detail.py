@@ -64,7 +64,7 @@ def test_an_open_job_shows_its_title_company_labels_and_pay(db: Session) -> None
         "Backend Engineer",
         "Berlin, Germany",
         "Hybrid",
-        "Full-time",
+        "Full time",
         "Senior",
     )
     assert page.salary == "€90,000 \u2013 €120,000 a year"
