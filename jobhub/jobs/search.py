@@ -474,9 +474,8 @@ def search(
     if with_facets or not facets_estimated:
         counts = _facet_counts(db, query, sample_percent=_sample_percent(db) if facets_estimated else None)
     if facets_estimated:
-        total = (
-            _capped_count(db, query.where(), query.params, EXACT_TOTAL_CAP) if query.facets else base_count
-        )
+        known = not query.facets and base_count > EXACT_TOTAL_CAP
+        total = base_count if known else _capped_count(db, query.where(), query.params, EXACT_TOTAL_CAP)
     else:
         total = round(counts.get("total", {}).get("", 0))
     total_estimated = total > EXACT_TOTAL_CAP

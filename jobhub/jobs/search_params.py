@@ -107,7 +107,7 @@ class SearchParams:
             q=_clean_text(get("q"), MAX_QUERY_LENGTH),
             location=_clean_text(get("location"), MAX_LOCATION_LENGTH),
             radius=_positive_int(get("radius"), maximum=MAX_RADIUS),
-            unit=unit if unit in DistanceUnit else DistanceUnit.KM,
+            unit=unit if unit in set(DistanceUnit) else DistanceUnit.KM,
             remote=_choices(get("remote"), RemotePolicy),
             types=_choices(get("type"), EmploymentType),
             levels=_choices(get("level"), ExperienceLevel),
@@ -116,7 +116,7 @@ class SearchParams:
             salary_min=_positive_int(get("salary_min"), maximum=10_000_000),
             posted=posted if posted in POSTED_WITHIN_DAYS else None,
             skills=_slugs(get("skills")),
-            sort=sort if sort in SortOrder else SortOrder.RELEVANCE,
+            sort=sort if sort in set(SortOrder) else SortOrder.RELEVANCE,
             page=_positive_int(get("page"), maximum=MAX_PAGE) or 1,
         )
 

@@ -1,0 +1,381 @@
+"""The job search against brute force: every filter and facet count recomputed in Python.
+
+A fixed random corpus of a few hundred jobs (seeded, so a failure reproduces) is searched
+with many combinations of parameters; the totals, the hits and every facet value's count
+(each facet without its own filter) must equal what a plain loop over the same rows says.
+The same checks run again with the thresholds lowered, so the sampled-facet and
+candidate-window paths that only a million jobs would reach are proven on the same data.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session
+
+from jobhub.jobs import geo, search
+from jobhub.jobs.models import Job, JobStatus
+from jobhub.jobs.salary import to_yearly
+from jobhub.jobs.search_params import POSTED_WITHIN_DAYS, SearchParams
+from jobhub.jobs.suggest import did_you_mean, forget_vocabulary, suggest
+from tests.factories import add, make_company, make_job
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+TITLES = ["Nurse", "Backend Engineer", "Data Analyst", "Truck Driver", "Product Designer", "Accountant"]
+TYPES = ["full_time", "full_time", "part_time", "contract", "internship"]
+LEVELS = ["junior", "mid", "senior", "lead", None]
+REMOTE = ["onsite", "hybrid", "remote_only", "flexible", None]
+PERIODS = ["yearly", "yearly", "monthly", "hourly", "daily"]
+PLACES = [
+    ("Berlin, Germany", 52.52437, 13.41053),
+    ("Potsdam, Germany", 52.39886, 13.06566),
+    ("Hamburg, Germany", 53.57532, 10.01534),
+    ("Remote", None, None),
+]
+STATUSES = [JobStatus.PUBLISHED] * 8 + [JobStatus.DRAFT, JobStatus.CLOSED]
+
+
+@dataclass
+class Corpus:
+    jobs: list[Job]
+    categories: dict[str, list[uuid.UUID]]
+    companies: dict[str, uuid.UUID]
+    skills: dict[str, uuid.UUID]
+
+
+def _is_open(job: Job) -> bool:
+    return (
+        job.status == JobStatus.PUBLISHED
+        and job.deleted_at is None
+        and (job.expires_at is None or job.expires_at > NOW)
+    )
+
+
+def _pay(job: Job) -> int | None:
+    if not job.show_salary:
+        return None
+    return job.salary_max_yearly if job.salary_max_yearly is not None else job.salary_min_yearly
+
+
+@pytest.fixture
+def corpus(db: Session) -> Corpus:
+    rng = random.Random(11)
+    category_rows = db.execute(
+        text(
+            "SELECT c.id, coalesce(p.slug, c.slug) AS top FROM jobs.job_categories c "
+            "LEFT JOIN jobs.job_categories p ON p.id = c.parent_id ORDER BY c.slug LIMIT 40"
+        )
+    ).all()
+    categories: dict[str, list[uuid.UUID]] = {}
+    for row in category_rows:
+        categories.setdefault(row.top, []).append(row.id)
+    skill_rows = db.execute(
+        text("SELECT id, lower(name) AS name FROM profiles.skills ORDER BY name LIMIT 6")
+    ).all()
+    skills = {row.name: row.id for row in skill_rows}
+    company_rows = [make_company(name=f"Firm {i}", slug=f"firm-{i}-{uuid.uuid4().hex[:6]}") for i in range(4)]
+    add(db, *company_rows)
+    jobs: list[Job] = []
+    for i in range(240):
+        title = rng.choice(TITLES)
+        place, lat, lon = rng.choice(PLACES)
+        period = rng.choice(PERIODS)
+        low = {"yearly": 40_000, "monthly": 3_000, "hourly": 20, "daily": 150}[period] * rng.randint(1, 4)
+        stated = rng.random() < 0.8
+        job_skills = rng.sample(sorted(skills.values()), rng.randint(0, 3))
+        top = rng.choice(sorted(categories))
+        jobs.append(
+            make_job(
+                title=title,
+                description="Join a friendly team.",
+                company_id=rng.choice(company_rows).id,
+                category_id=rng.choice(categories[top]),
+                employment_type=rng.choice(TYPES),
+                experience_level=rng.choice(LEVELS),
+                remote_policy=rng.choice(REMOTE),
+                location=place,
+                latitude=lat,
+                longitude=lon,
+                salary_min=low if stated else None,
+                salary_max=low * 2 if stated else None,
+                salary_period=period if stated else None,
+                salary_min_yearly=to_yearly(low, period) if stated else None,
+                salary_max_yearly=to_yearly(low * 2, period) if stated else None,
+                show_salary=rng.random() < 0.9,
+                required_skills=job_skills,
+                status=rng.choice(STATUSES),
+                published_at=NOW - timedelta(hours=rng.randint(1, 24 * 40)),
+                expires_at=NOW + timedelta(days=30) if i % 17 else NOW - timedelta(hours=1),
+                deleted_at=NOW if i % 41 == 0 else None,
+            )
+        )
+    add(db, *jobs)
+    slugs = {row.id: row.slug for row in company_rows}
+    return Corpus(jobs, categories, {slugs[c.id]: c.id for c in company_rows}, skills)
+
+
+def _category_of(corpus: Corpus, job: Job) -> str:
+    return next(top for top, ids in corpus.categories.items() if job.category_id in ids)
+
+
+def _checks(corpus: Corpus, params: SearchParams) -> dict[str, object]:
+    """Each facet's predicate on a job, keyed like the search's facets."""
+    company_ids = {corpus.companies[s] for s in params.companies if s in corpus.companies}
+    return {
+        "type": lambda j: not params.types or j.employment_type in params.types,
+        "level": lambda j: not params.levels or j.experience_level in params.levels,
+        "remote": lambda j: not params.remote or j.remote_policy in params.remote,
+        "category": lambda j: not params.categories or _category_of(corpus, j) in params.categories,
+        "company": lambda j: not params.companies or j.company_id in company_ids,
+        "salary": lambda j: not params.salary_min or (_pay(j) or 0) >= params.salary_min,
+        "posted": lambda j: not params.posted or j.published_at >= NOW - timedelta(days=params.posted),
+    }
+
+
+def _base(corpus: Corpus, params: SearchParams, job: Job) -> bool:
+    if not _is_open(job):
+        return False
+    if params.q and params.q.lower() not in job.title.lower():
+        return False
+    wanted = {corpus.skills[s] for s in params.skills}
+    if wanted and not wanted <= set(job.required_skills or []):
+        return False
+    if params.location:
+        city = geo.find_city(params.location)
+        assert city is not None
+        near = job.latitude is not None and geo.distance_km(
+            city.latitude, city.longitude, job.latitude, job.longitude
+        ) <= (params.radius_km or search.DEFAULT_RADIUS_KM)
+        return near or ("remote_only" in params.remote and job.remote_policy == "remote_only")
+    return True
+
+
+def _brute(corpus: Corpus, params: SearchParams, *, but: str | None = None) -> list[Job]:
+    checks = _checks(corpus, params)
+    return [
+        j
+        for j in corpus.jobs
+        if _base(corpus, params, j) and all(check(j) for key, check in checks.items() if key != but)
+    ]
+
+
+def _facet_value_matches(corpus: Corpus, key: str, value: str, job: Job) -> bool:
+    match key:
+        case "type":
+            return job.employment_type == value
+        case "level":
+            return job.experience_level == value
+        case "remote":
+            return job.remote_policy == value
+        case "category":
+            return _category_of(corpus, job) == value
+        case "company":
+            return corpus.companies.get(value) == job.company_id
+        case "salary":
+            return (_pay(job) or 0) >= int(value)
+        case _:
+            return job.published_at >= NOW - timedelta(days=int(value))
+
+
+def _random_params(corpus: Corpus, rng: random.Random) -> SearchParams:
+    def some(values: list[str]) -> tuple[str, ...]:
+        return tuple(rng.sample(values, rng.randint(1, 2))) if rng.random() < 0.35 else ()
+
+    location = rng.choice(["", "", "Berlin", "Hamburg, Germany"])
+    return SearchParams(
+        q=rng.choice(["", "", "nurse", "engineer", "analyst"]),
+        location=location,
+        radius=rng.choice([10, 50]) if location else None,
+        types=some(sorted(set(TYPES))),
+        levels=some(["junior", "mid", "senior", "lead"]),
+        remote=some(["onsite", "hybrid", "remote_only", "flexible"]),
+        categories=some(sorted(corpus.categories))[:1],
+        companies=some(sorted(corpus.companies))[:1],
+        salary_min=rng.choice([None, None, 50_000, 100_000]),
+        posted=rng.choice([None, None, *POSTED_WITHIN_DAYS]),
+        skills=tuple(rng.sample(sorted(corpus.skills), 1)) if rng.random() < 0.2 else (),
+        sort=rng.choice(["relevance", "date", "salary"]),
+    )
+
+
+def _assert_matches_brute_force(db: Session, corpus: Corpus, params: SearchParams) -> None:
+    result = search.search(db, params, now=NOW, page_size=500)
+    expected = _brute(corpus, params)
+    assert result.total == len(expected), params
+    assert {h.id for h in result.hits} == {str(j.id) for j in expected}, params
+    for key, values in result.facets.items():
+        pool = _brute(corpus, params, but=key)
+        for facet in values:
+            want = sum(_facet_value_matches(corpus, key, facet.value, j) for j in pool)
+            assert facet.count == want, (params, key, facet)
+
+
+def test_every_filter_and_facet_count_equals_brute_force(db: Session, corpus: Corpus) -> None:
+    rng = random.Random(3)
+    for _ in range(40):
+        _assert_matches_brute_force(db, corpus, _random_params(corpus, rng))
+
+
+def test_sampled_facets_and_candidate_window_agree_with_brute_force_on_a_full_sample(
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the thresholds at 5 rows, every search takes the paths meant for a million jobs; a
+    sample of the whole (small) table makes those paths' counts exact, so they are checkable."""
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 5)
+    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
+    rng = random.Random(4)
+    for _ in range(15):
+        params = _random_params(corpus, rng)
+        result = search.search(db, params, now=NOW, page_size=500)
+        assert result.total == len(_brute(corpus, params)), params
+        for key, values in result.facets.items():
+            pool = _brute(corpus, params, but=key)
+            for facet in values:
+                assert facet.count == pytest.approx(
+                    sum(_facet_value_matches(corpus, key, facet.value, j) for j in pool), rel=0.05, abs=1
+                )
+
+
+def test_past_the_total_cap_the_count_is_an_estimate_and_relevance_reads_the_newest_window(
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "EXACT_TOTAL_CAP", 10)
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 10)
+    monkeypatch.setattr(search, "CANDIDATE_WINDOW", 12)
+    result = search.search(db, SearchParams(), now=NOW, page_size=5)
+    assert result.total_is_estimate and result.total_label == "10+ jobs"
+    assert result.facets_are_estimates
+    newest = sorted((j for j in corpus.jobs if _is_open(j)), key=lambda j: j.published_at, reverse=True)[:12]
+    assert {h.id for h in result.hits} <= {str(j.id) for j in newest}
+    assert result.pages == 3
+
+
+def test_a_title_match_ranks_above_a_description_only_match(db: Session) -> None:
+    old_title = make_job(
+        title="Welder", description="Join us.", status="published", published_at=NOW - timedelta(days=20)
+    )
+    fresh_body = make_job(
+        title="Fabrication Assistant",
+        description="Help our welder team.",
+        status="published",
+        published_at=NOW,
+    )
+    add(db, old_title, fresh_body)
+    hits = search.search(db, SearchParams(q="welder"), now=NOW).hits
+    assert [h.id for h in hits] == [str(old_title.id), str(fresh_body.id)]
+
+
+def test_phrases_exclusions_or_and_stemming(db: Session) -> None:
+    a = make_job(title="Senior Data Engineer", description="Pipelines.", status="published", published_at=NOW)
+    b = make_job(
+        title="Data Scientist", description="Engineering models.", status="published", published_at=NOW
+    )
+    c = make_job(title="Nurse", description="Night shifts.", status="published", published_at=NOW)
+    add(db, a, b, c)
+
+    def ids(q: str) -> set[str]:
+        return {h.id for h in search.search(db, SearchParams(q=q), now=NOW).hits}
+
+    assert ids('"data engineer"') == {str(a.id)}
+    assert ids("data -scientist") == {str(a.id)}
+    assert ids("nurse or scientist") == {str(b.id), str(c.id)}
+    assert ids("engineering") == {str(a.id), str(b.id)}
+    assert ids("nurses") == {str(c.id)}
+
+
+def test_words_too_common_to_search_show_every_job_with_a_notice(db: Session) -> None:
+    add(db, make_job(status="published", published_at=NOW))
+    result = search.search(db, SearchParams(q="the"), now=NOW)
+    assert result.total >= 1
+    assert "too common" in result.notices[0]
+
+
+def test_radius_search_keeps_jobs_by_great_circle_distance(db: Session) -> None:
+    berlin = geo.find_city("Berlin")
+    assert berlin is not None
+    potsdam = make_job(
+        title="Potsdam job", status="published", published_at=NOW, latitude=52.39886, longitude=13.06566
+    )
+    hamburg = make_job(
+        title="Hamburg job", status="published", published_at=NOW, latitude=53.57532, longitude=10.01534
+    )
+    add(db, potsdam, hamburg)
+    assert 26 < geo.distance_km(berlin.latitude, berlin.longitude, 52.39886, 13.06566) < 28
+    assert 250 < geo.distance_km(berlin.latitude, berlin.longitude, 53.57532, 10.01534) < 260
+
+    def ids(radius: int, unit: str = "km") -> set[str]:
+        params = SearchParams(location="Berlin, Germany", radius=radius, unit=unit)
+        return {h.id for h in search.search(db, params, now=NOW).hits}
+
+    assert ids(20) == set()
+    assert ids(30) == {str(potsdam.id)}
+    assert ids(300) == {str(potsdam.id), str(hamburg.id)}
+    assert ids(150, "mi") == {str(potsdam.id)}
+    assert ids(170, "mi") == {str(potsdam.id), str(hamburg.id)}
+
+
+def test_an_unknown_place_falls_back_to_the_location_text_and_says_so(db: Session) -> None:
+    job = make_job(status="published", published_at=NOW, location="Smallville Industrial Park")
+    add(db, job)
+    result = search.search(db, SearchParams(location="Smallville"), now=NOW)
+    assert [h.id for h in result.hits] == [str(job.id)]
+    assert "Smallville" in result.notices[0]
+
+
+def test_hidden_pay_never_matches_a_salary_floor_and_hourly_pay_is_compared_yearly(db: Session) -> None:
+    hourly = make_job(
+        status="published",
+        published_at=NOW,
+        salary_min=50,
+        salary_max=60,
+        salary_period="hourly",
+        salary_min_yearly=104_000,
+        salary_max_yearly=124_800,
+    )
+    hidden = make_job(
+        status="published",
+        published_at=NOW,
+        salary_min=200_000,
+        salary_max=250_000,
+        salary_period="yearly",
+        salary_min_yearly=200_000,
+        salary_max_yearly=250_000,
+        show_salary=False,
+    )
+    unstated = make_job(status="published", published_at=NOW)
+    add(db, hourly, hidden, unstated)
+    hits = search.search(db, SearchParams(salary_min=120_000), now=NOW).hits
+    assert [h.id for h in hits] == [str(hourly.id)]
+    by_pay = search.search(db, SearchParams(sort="salary"), now=NOW).hits
+    assert by_pay[0].id == str(hourly.id)
+
+
+def test_new_matches_are_those_published_after_the_watermark(db: Session) -> None:
+    old = make_job(title="Nurse", status="published", published_at=NOW - timedelta(days=3))
+    new = make_job(title="Nurse", status="published", published_at=NOW - timedelta(hours=1))
+    closed = make_job(title="Nurse", status="closed", published_at=NOW - timedelta(hours=1))
+    add(db, old, new, closed)
+    found = search.new_matches(db, SearchParams(q="nurse"), published_after=NOW - timedelta(days=1), now=NOW)
+    assert [h.id for h in found] == [str(new.id)]
+
+
+def test_did_you_mean_and_autocomplete_come_from_open_jobs(db: Session) -> None:
+    add(
+        db,
+        make_job(title="Pharmacist", status="published", published_at=NOW),
+        make_job(title="Physiotherapist", status="published", published_at=NOW),
+        make_job(title="Secret Agent", status="draft"),
+    )
+    forget_vocabulary()
+    result = search.search(db, SearchParams(q="pharmacsit"), now=NOW)
+    assert result.total == 0 and result.suggestion == "pharmacist"
+    assert did_you_mean(db, "agent") == ""
+    assert [s.label for s in suggest(db, "phys")] == ["Physiotherapist"]
+    assert suggest(db, "sec") == []
+    assert suggest(db, "berl", "location")[0].label == "Berlin, Germany"
+    forget_vocabulary()
