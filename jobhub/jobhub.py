@@ -16,7 +16,7 @@ from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
-from jobhub.jobs import detail_pages, saved_pages, search_pages
+from jobhub.jobs import alerts_pages, detail_pages, saved_pages, search_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.settings import get_settings
@@ -69,6 +69,7 @@ add_pages(
     forbidden.PAGES,
     search_pages.PAGES,
     saved_pages.PAGES,
+    alerts_pages.PAGES,
     detail_pages.PAGES,
     coming_soon.PAGES,
 )
