@@ -16,6 +16,7 @@ from jobhub.auth.mfa_routes import ROUTES as MFA_ROUTES
 from jobhub.auth.oauth_routes import ROUTES as OAUTH_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.jobs.alert_routes import ROUTES as ALERT_ROUTES
+from jobhub.jobs.sitemap import ROUTES as SITEMAP_ROUTES
 from jobhub.platform.health import health_endpoint
 
 
@@ -29,5 +30,6 @@ def build_http_api() -> Starlette:
             *REGISTRATION_ROUTES,
             *OAUTH_ROUTES,
             *ALERT_ROUTES,
+            *SITEMAP_ROUTES,
         ]
     )

@@ -1,0 +1,158 @@
+"""``GET /sitemap.xml`` and ``GET /robots.txt``: every open job's page, for search engines.
+
+The sitemap protocol allows 50,000 URLs per file. Up to that, ``/sitemap.xml`` is one
+``urlset`` (the landing, search and companies pages, then every open job with its
+``lastmod``). Past it, ``/sitemap.xml`` becomes a sitemap index of ``/sitemap-jobs-<n>.xml``
+parts that split the jobs by id range: ids are random UUIDs, so each range holds an even
+share (about ``JOBS_PER_PART``, far from the cap), every part is one primary-key range scan
+however deep it is, and a job stays in the same part while others come and go. Files are
+streamed row by row from a server-side cursor, so a million jobs never sit in memory.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Final
+from xml.sax.saxutils import escape
+
+from sqlalchemy import select
+from sqlmodel import Session
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from jobhub.jobs.job_detail import absolute_url, job_path
+from jobhub.jobs.models import Job
+from jobhub.jobs.service import _open_jobs, count_open_jobs
+from jobhub.platform.db import session_scope
+from jobhub.ui import navigation as nav
+
+URLS_PER_FILE: Final = 50_000
+JOBS_PER_PART: Final = 40_000
+"""Aimed below the cap: a random id range of 40,000 expected jobs never reaches 50,000."""
+STATIC_PATHS: Final = (nav.HOME, nav.JOBS, nav.COMPANIES)
+PRIVATE_PATHS: Final = (
+    nav.ADMIN,
+    nav.SETTINGS_ACCOUNT.rsplit("/", 1)[0],
+    nav.SAVED_JOBS,
+    nav.ALERTS,
+    nav.APPLICATIONS,
+    nav.EMPLOYER_DASHBOARD,
+    nav.LOGIN,
+)
+XML_HEAD: Final = '<?xml version="1.0" encoding="UTF-8"?>\n'
+NAMESPACE: Final = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XML_TYPE: Final = "application/xml"
+UUID_SPACE: Final = 1 << 128
+FETCH_ROWS: Final = 2_000
+
+
+def part_count(open_jobs: int, *, per_part: int = JOBS_PER_PART, per_file: int = URLS_PER_FILE) -> int:
+    """0 when one file holds the static pages and every job; else how many job parts to list."""
+    if open_jobs + len(STATIC_PATHS) <= per_file:
+        return 0
+    return math.ceil(open_jobs / per_part)
+
+
+def id_range(part: int, parts: int) -> tuple[uuid.UUID, uuid.UUID | None]:
+    """The ids of ``part`` (1-based) of ``parts``: from ``low`` inclusive up to ``high`` exclusive."""
+    low = uuid.UUID(int=(part - 1) * UUID_SPACE // parts)
+    return low, None if part == parts else uuid.UUID(int=part * UUID_SPACE // parts)
+
+
+def _url(location: str, lastmod: datetime | None = None) -> str:
+    modified = (
+        f"<lastmod>{lastmod.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>" if lastmod else ""
+    )
+    return f"<url><loc>{escape(location)}</loc>{modified}</url>\n"
+
+
+def job_urls(
+    db: Session,
+    now: datetime,
+    *,
+    id_bounds: tuple[uuid.UUID, uuid.UUID | None] | None = None,
+    limit: int = URLS_PER_FILE,
+) -> Iterator[str]:
+    """One ``<url>`` per open job (in ``id_bounds`` when given), streamed in primary-key order."""
+    query = select(Job.slug, Job.updated_at).where(_open_jobs(now)).order_by(Job.id).limit(limit)
+    if id_bounds is not None:
+        low, high = id_bounds
+        query = query.where(Job.id >= low)
+        if high is not None:
+            query = query.where(Job.id < high)
+    for slug, updated_at in db.execute(query.execution_options(yield_per=FETCH_ROWS)):
+        yield _url(absolute_url(job_path(slug)), updated_at)
+
+
+def urlset(db: Session, now: datetime, *, part: int = 0, parts: int = 0) -> Iterator[str]:
+    """The whole sitemap (``part`` 0: static pages first) or one part of the jobs."""
+    yield f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n'
+    if part == 0:
+        yield from (_url(absolute_url(path)) for path in STATIC_PATHS)
+        yield from job_urls(db, now, limit=URLS_PER_FILE - len(STATIC_PATHS))
+    else:
+        yield from job_urls(db, now, id_bounds=id_range(part, parts))
+    yield "</urlset>\n"
+
+
+def sitemap_index(parts: int) -> str:
+    """The static pages' sitemap (part 0) and each jobs part."""
+    entries = "".join(
+        f"<sitemap><loc>{escape(absolute_url(f'/sitemap-jobs-{part}.xml'))}</loc></sitemap>\n"
+        for part in range(parts + 1)
+    )
+    return f'{XML_HEAD}<sitemapindex xmlns="{NAMESPACE}">\n{entries}</sitemapindex>\n'
+
+
+def static_urlset() -> str:
+    """Part 0 of an index: only the static pages (the jobs are in the numbered parts)."""
+    urls = "".join(_url(absolute_url(path)) for path in STATIC_PATHS)
+    return f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n{urls}</urlset>\n'
+
+
+def robots_txt() -> str:
+    disallowed = "".join(f"Disallow: {path}\n" for path in PRIVATE_PATHS)
+    return f"User-agent: *\nAllow: /\n{disallowed}\nSitemap: {absolute_url('/sitemap.xml')}\n"
+
+
+def _streamed(part: int, parts: int) -> Iterator[str]:
+    """Holds one session open while the response streams; runs in Starlette's thread pool."""
+    with session_scope() as db:
+        yield from urlset(db, datetime.now(UTC), part=part, parts=parts)
+
+
+def _parts_now() -> int:
+    with session_scope() as db:
+        return part_count(count_open_jobs(db))
+
+
+def sitemap_endpoint(_: Request) -> Response:
+    parts = _parts_now()
+    if parts:
+        return Response(sitemap_index(parts), media_type=XML_TYPE)
+    return StreamingResponse(_streamed(0, 0), media_type=XML_TYPE)
+
+
+def sitemap_part_endpoint(request: Request) -> Response:
+    part: int = request.path_params["part"]
+    parts = _parts_now()
+    if part == 0:
+        return Response(static_urlset(), media_type=XML_TYPE)
+    if not 1 <= part <= parts:
+        return PlainTextResponse("No such sitemap.", status_code=404)
+    return StreamingResponse(_streamed(part, parts), media_type=XML_TYPE)
+
+
+def robots_endpoint(_: Request) -> Response:
+    return PlainTextResponse(robots_txt())
+
+
+ROUTES: Final = (
+    Route("/sitemap.xml", sitemap_endpoint, methods=["GET"]),
+    Route("/sitemap-jobs-{part:int}.xml", sitemap_part_endpoint, methods=["GET"]),
+    Route("/robots.txt", robots_endpoint, methods=["GET"]),
+)
