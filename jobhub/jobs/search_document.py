@@ -1,0 +1,35 @@
+"""What the search reads from a posting besides its own text, kept right on every write.
+
+A generated column cannot read other schemas or the salary table, so whoever saves a job
+calls :func:`refresh_search_fields` before flushing: it writes the skill and company names
+that the weighted vector ranks as B, the yearly pay bounds that the salary filter compares,
+and coordinates from the gazetteer when the poster gave a place but no point.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from jobhub.companies import service as companies
+from jobhub.jobs import geo
+from jobhub.jobs.models import Job, RemotePolicy
+from jobhub.jobs.salary import to_yearly
+from jobhub.profiles import service as profiles
+
+
+def refresh_search_fields(db: Session, job: Job) -> None:
+    skill_ids = [*(job.required_skills or []), *(job.preferred_skills or [])]
+    names = profiles.skill_names(db, skill_ids)
+    words = [names[s] for s in dict.fromkeys(skill_ids) if s in names]
+    if job.company_id is not None:
+        summary = companies.company_summaries(db, [job.company_id]).get(str(job.company_id))
+        if summary is not None:
+            words.append(summary.name)
+    job.search_keywords = " ".join(words) or None
+    job.salary_min_yearly = to_yearly(job.salary_min, job.salary_period)
+    job.salary_max_yearly = to_yearly(job.salary_max, job.salary_period)
+    job.is_remote = job.remote_policy == RemotePolicy.REMOTE_ONLY
+    if job.location and (job.latitude is None or job.longitude is None):
+        city = geo.find_city(job.location)
+        if city is not None:
+            job.latitude, job.longitude = city.latitude, city.longitude
