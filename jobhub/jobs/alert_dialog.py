@@ -109,17 +109,18 @@ class SaveAlertMixin(AuthState, mixin=True):
         )
 
 
-def _frequency_select(state: type[SaveAlertMixin]) -> rx.Component:
+def frequency_select(value: rx.Var[str], on_change: Any) -> rx.Component:
+    """The labelled immediate/daily/weekly choice of this dialog and of the alerts page's edit form."""
     input_id = field_ids("frequency")[0]
     return rx.flex(
         rx.el.label("How often", html_for=input_id, font_weight="500"),
         rx.select.root(
             rx.select.trigger(id=input_id, width="100%"),
             rx.select.content(
-                *[rx.select.item(FREQUENCY_LABELS[value], value=value) for value in SENDING_FREQUENCIES]
+                *[rx.select.item(FREQUENCY_LABELS[choice], value=choice) for choice in SENDING_FREQUENCIES]
             ),
-            value=state.alert_frequency,
-            on_change=state.set_alert_frequency,
+            value=value,
+            on_change=on_change,
             size="3",
         ),
         direction="column",
@@ -140,7 +141,7 @@ def _form(state: type[SaveAlertMixin]) -> rx.Component:
                 max_length=NAME_MAX,
                 help_text="Shown in the subject of every mail.",
             ),
-            _frequency_select(state),
+            frequency_select(state.alert_frequency, state.set_alert_frequency),
             rx.flex(
                 rx.dialog.close(rx.button("Cancel", type="button", variant="soft", color_scheme="gray")),
                 submit_button("Save alert"),

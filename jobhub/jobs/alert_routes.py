@@ -15,7 +15,9 @@ with it the poster may do no more than the link already allows.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -60,20 +62,22 @@ async def _token(request: Request) -> str:
     return (token or "")[: TOKEN_MAX_LENGTH + 1]
 
 
-def _look_up(token: str) -> Unsubscribed:
+def _in_transaction(action: Callable[[Session, str], Unsubscribed], token: str) -> Unsubscribed:
     with session_scope() as db:
-        return alert_of_unsubscribe_link(db, token)
+        return action(db, token)
 
 
-def _stop(token: str) -> Unsubscribed:
-    with session_scope() as db:
-        return unsubscribe(db, token)
+async def _link_target(
+    request: Request, action: Callable[[Session, str], Unsubscribed]
+) -> tuple[str, Unsubscribed]:
+    """The request's token and what ``action`` (look up, or unsubscribe) made of it; ``Invalid`` if bad."""
+    token = await _token(request)
+    return token, await run_in_threadpool(_in_transaction, action, token)
 
 
 async def confirm_page(request: Request) -> Response:
-    token = await _token(request)
     try:
-        target = await run_in_threadpool(_look_up, token)
+        token, target = await _link_target(request, alert_of_unsubscribe_link)
     except Invalid as problem:
         return _refused(problem)
     name = html.escape(target.name)
@@ -88,9 +92,8 @@ async def confirm_page(request: Request) -> Response:
 
 
 async def unsubscribe_now(request: Request) -> Response:
-    token = await _token(request)
     try:
-        done = await run_in_threadpool(_stop, token)
+        _, done = await _link_target(request, unsubscribe)
     except Invalid as problem:
         return _refused(problem)
     name = html.escape(done.name)

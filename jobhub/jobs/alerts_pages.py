@@ -13,13 +13,13 @@ import reflex as rx
 
 from jobhub.auth.guards import guarded_page, only_for
 from jobhub.auth.models import UserType
-from jobhub.jobs.alerts import FREQUENCY_LABELS, NAME_MAX
+from jobhub.jobs.alert_dialog import frequency_select
+from jobhub.jobs.alerts import NAME_MAX
 from jobhub.jobs.alerts_state import AlertsState
-from jobhub.jobs.models import SENDING_FREQUENCIES
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import card_skeletons, confirm_dialog, empty_state
-from jobhub.ui.forms import field_ids, form_field, submit_button
+from jobhub.ui.forms import form_field, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import button_link, text_link
 from jobhub.ui.page_parts import message_callout
@@ -28,31 +28,12 @@ from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 LIST_LABEL = "Your job alerts"
 
 
-def _frequency_select() -> rx.Component:
-    input_id = field_ids("frequency")[0]
-    return rx.flex(
-        rx.el.label("How often", html_for=input_id, font_weight="500"),
-        rx.select.root(
-            rx.select.trigger(id=input_id, width="100%"),
-            rx.select.content(
-                *[rx.select.item(FREQUENCY_LABELS[value], value=value) for value in SENDING_FREQUENCIES]
-            ),
-            value=AlertsState.edit_frequency,
-            on_change=AlertsState.set_edit_frequency,
-            size="3",
-        ),
-        direction="column",
-        spacing=SPACE_TIGHT,
-        width="100%",
-    )
-
-
 def _edit_form(item: rx.Var) -> rx.Component:
     return rx.form(
         rx.flex(
             message_callout(AlertsState.edit_error, error=True, element_id="alert-edit-error"),
             form_field("Alert name", "name", default_value=item["name"].to(str), max_length=NAME_MAX),
-            _frequency_select(),
+            frequency_select(AlertsState.edit_frequency, AlertsState.set_edit_frequency),
             rx.flex(
                 rx.button(
                     "Cancel",
