@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator
 
 import reflex as rx
@@ -16,13 +17,20 @@ from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
-from jobhub.jobs import alerts_pages, detail_pages, saved_pages, search_pages
+from jobhub.jobs import alerts_pages, detail_pages, geo, saved_pages, search_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.settings import get_settings
 from jobhub.ui.feedback import toast_for_error
 
 log = logging.getLogger("jobhub")
+
+
+@contextlib.asynccontextmanager
+async def warm_gazetteer() -> AsyncIterator[None]:
+    """Read the city gazetteer (about a second) at start, not on the first location search."""
+    threading.Thread(target=geo.find_city, args=("London",), name="warm-gazetteer", daemon=True).start()
+    yield
 
 
 @contextlib.asynccontextmanager
@@ -54,6 +62,7 @@ app = rx.App(
 )
 app.app_wraps[(55, "ErrorBoundary")] = errors.error_boundary
 app.register_lifespan_task(in_app_worker)
+app.register_lifespan_task(warm_gazetteer)
 
 add_pages(
     app,
