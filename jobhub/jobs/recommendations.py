@@ -52,10 +52,14 @@ class Recommendation(JobHit):
 
 @dataclass(frozen=True)
 class RecommendedJobs:
-    """What the section shows: the jobs, or (when there are none) a hint that says why."""
+    """What the section shows: the jobs, or (when there are none) a hint that says why.
+
+    ``skills`` are the seeker's own skill names in lower case, for the cards to highlight.
+    """
 
     jobs: list[Recommendation]
     hint: str
+    skills: list[str]
 
 
 def candidate_query(user_id: uuid.UUID, skills: list[uuid.UUID], now: datetime) -> Select:
@@ -164,9 +168,10 @@ def recommended_jobs(
 ) -> RecommendedJobs:
     """``recommend_jobs`` with the hint the empty section shows (what to add, or that nothing fits yet)."""
     if principal is None or not principal.is_job_seeker:
-        return RecommendedJobs(jobs=[], hint="")
+        return RecommendedJobs(jobs=[], hint="", skills=[])
     prefs = profiles.seeker_preferences(db, principal.user_id)
     if not prefs.skills:
-        return RecommendedJobs(jobs=[], hint=ADD_SKILLS)
+        return RecommendedJobs(jobs=[], hint=ADD_SKILLS, skills=[])
     jobs = _recommend(db, principal, prefs, limit, now or datetime.now(UTC))
-    return RecommendedJobs(jobs=jobs, hint="" if jobs else NO_MATCHES)
+    skills = [skill.name.lower() for skill in prefs.skills]
+    return RecommendedJobs(jobs=jobs, hint="" if jobs else NO_MATCHES, skills=skills)

@@ -1,9 +1,10 @@
-"""The landing page: a search box, live figures from the database and the newest jobs."""
+"""The landing page: a search box, live figures, a seeker's recommendations and the newest jobs."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from jobhub.jobs.recommendation_view import recommended_section
 from jobhub.pages.landing_state import LandingState
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
@@ -193,6 +194,7 @@ def landing() -> rx.Component:
     return page_layout(
         rx.flex(
             hero(),
+            recommended_section(LandingState),
             newest_jobs(),
             # The sign-up invitations are for visitors; signed-in users already chose.
             rx.cond(LandingState.is_authenticated, rx.fragment(), audiences()),
@@ -207,6 +209,6 @@ PAGES: tuple[PageSpec, ...] = (
         route=nav.HOME,
         component=landing,
         title="JobHub: jobs with the pay on the posting",
-        on_load=LandingState.load,
+        on_load=[LandingState.load, LandingState.load_recommendations],
     ),
 )

@@ -1,4 +1,4 @@
-"""State of the landing page: live figures and the newest jobs, loaded on every visit."""
+"""State of the landing page: live figures, the newest jobs and a seeker's recommendations."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import reflex as rx
 from reflex.event import EventSpec
 
 from jobhub.auth.state import AuthState
+from jobhub.jobs.recommendation_state import RecommendationState
 from jobhub.jobs.service import JobCard
 from jobhub.pages.landing_view import load_landing
 from jobhub.platform.db import session_scope
@@ -15,7 +16,7 @@ from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import toast_for_error
 
 
-class LandingState(AuthState):
+class LandingState(RecommendationState, AuthState):
     open_jobs: int = 0
     companies: int = 0
     newest: list[JobCard] = []
