@@ -45,6 +45,7 @@ def _user(
     user_type: str,
     password_hash: str,
     role_ids: dict[str, uuid.UUID],
+    location: str | None = None,
 ) -> uuid.UUID:
     user_id = demo_id(kind, ordinal)
     rows.users.append(
@@ -57,6 +58,7 @@ def _user(
             "user_type": user_type,
             "status": "active",
             "email_verified": True,
+            "location": location,
         }
     )
     if user_type in role_ids:
@@ -89,8 +91,10 @@ def account_rows(
     for s in range(seekers):
         first, last = fake.first_name(), fake.last_name()
         email = SEEKER_EMAIL if s == 0 else f"{first}.{last}.{s}@seekers.example".lower()
+        # Where a seeker lives is what recommendations measure office distances from.
+        city = CITIES[s % len(CITIES)]
         rows.seekers.append(
-            _user(rows, "seeker", s, email, first, last, "job_seeker", password_hash, role_ids)
+            _user(rows, "seeker", s, email, first, last, "job_seeker", password_hash, role_ids, city)
         )
     return rows
 

@@ -11,9 +11,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlmodel import Session
 
+from jobhub.auth.models import User
 from jobhub.auth.principal import Principal
+from jobhub.demo import DemoSize, load_demo_into
+from jobhub.demo.people import SEEKER_EMAIL
 from jobhub.jobs.models import Job, JobStatus
 from jobhub.jobs.recommendations import (
     ADD_SKILLS,
@@ -318,6 +322,16 @@ def test_a_seeker_whose_skills_no_job_asks_for_is_told_so(db: Session, skills: d
 
     assert found.jobs == []
     assert found.hint == NO_MATCHES
+
+
+def test_the_demo_seeker_is_recommended_jobs_with_reasons(db: Session) -> None:
+    load_demo_into(db, DemoSize())
+    seeker = db.execute(select(User).where(User.email == SEEKER_EMAIL)).scalar_one()
+
+    found = recommend_jobs(db, Principal(user_id=seeker.id, user_type=seeker.user_type))
+
+    assert found
+    assert all(r.reason.startswith("Matches ") for r in found)
 
 
 def test_candidates_come_from_the_skills_index(db: Session, skills: dict[str, Skill]) -> None:
