@@ -18,16 +18,15 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, any_, delete, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, and_, any_, delete, func, not_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import Session
 
 from jobhub.auth.authorization import require_user_type
 from jobhub.auth.models import UserType
 from jobhub.auth.principal import Principal
-from jobhub.companies.service import company_summaries
 from jobhub.jobs.models import SCHEMA, Job, JobStatus, SavedJob
-from jobhub.jobs.service import posted_label, salary_label
+from jobhub.jobs.search import JobHit, _hydrate
 from jobhub.platform.errors import Invalid, NotFound
 from jobhub.platform.event_types import JOB_SAVED
 from jobhub.platform.events import emit
@@ -55,22 +54,14 @@ class SavedSort(StrEnum):
 
 @dataclass(frozen=True)
 class SavedJobView:
-    """One saved job as the /saved page shows it: plain strings, safe for Reflex state.
+    """One saved job as the /saved page shows it: plain values, safe for Reflex state.
 
-    The job fields use the names of ``search.JobHit``, so the shared job card renders them.
+    ``job`` is the search's ``JobHit``, so the shared job card renders it as it does a result.
     """
 
     id: str
     job_id: str
-    slug: str
-    title: str
-    company_id: str
-    company_name: str
-    company_slug: str
-    company_logo_url: str
-    location: str
-    salary: str
-    posted: str
+    job: JobHit
     is_open: bool
     status_label: str
     notes: str
@@ -98,7 +89,7 @@ class SavedJobSnapshot:
     created_at: datetime
 
 
-def is_open(now: datetime) -> Any:
+def job_is_open(now: datetime) -> ColumnElement[bool]:
     """What a seeker could apply to now: published, not deleted, not expired."""
     return and_(
         Job.status == JobStatus.PUBLISHED,
@@ -157,7 +148,7 @@ def save_job(
     if existing is not None:
         return str(existing)
     job = db.execute(
-        select(Job).where(Job.id == job_id, is_open(now or datetime.now(UTC)))
+        select(Job).where(Job.id == job_id, job_is_open(now or datetime.now(UTC)))
     ).scalar_one_or_none()
     if job is None:
         raise NotFound(NOT_OPEN_MESSAGE)
@@ -296,38 +287,25 @@ def update_saved_job(
 
 
 def _with_job(query: Select[tuple[SavedJob]], now: datetime) -> Select[tuple[SavedJob, Job, bool]]:
-    return query.add_columns(Job, is_open(now).label("open_now")).join(Job, Job.id == SavedJob.job_id)
+    return query.add_columns(Job, job_is_open(now).label("open_now")).join(Job, Job.id == SavedJob.job_id)
 
 
 def _views(db: Session, rows: Sequence[Row[tuple[SavedJob, Job, bool]]], now: datetime) -> list[SavedJobView]:
-    companies = company_summaries(db, (job.company_id for _, job, _ in rows if job.company_id))
-    views = []
-    for saved, job, open_now in rows:
-        company = companies.get(str(job.company_id)) if job.company_id else None
-        views.append(
-            SavedJobView(
-                id=str(saved.id),
-                job_id=str(job.id),
-                slug=job.slug,
-                title=job.title,
-                company_id=str(job.company_id) if job.company_id else "",
-                company_name=company.name if company else "",
-                company_slug=company.slug if company else "",
-                company_logo_url=company.logo_url if company else "",
-                location=job.location or ("Remote" if job.is_remote else ""),
-                salary=salary_label(job.salary_min, job.salary_max, job.salary_currency, job.salary_period)
-                if job.show_salary
-                else "",
-                posted=posted_label(job.published_at, now),
-                is_open=open_now,
-                status_label="" if open_now else NO_LONGER_OPEN,
-                notes=saved.notes or "",
-                tags=list(saved.tags or []),
-                reminder_date=saved.reminder_date.isoformat() if saved.reminder_date else "",
-                saved_at=f"Saved {saved.created_at:%d %b %Y}",
-            )
+    hits = {hit.id: hit for hit in _hydrate(db, [job.id for _, job, _ in rows], now)}
+    return [
+        SavedJobView(
+            id=str(row.id),
+            job_id=str(job.id),
+            job=hits[str(job.id)],
+            is_open=open_now,
+            status_label="" if open_now else NO_LONGER_OPEN,
+            notes=row.notes or "",
+            tags=list(row.tags or []),
+            reminder_date=row.reminder_date.isoformat() if row.reminder_date else "",
+            saved_at=f"Saved {row.created_at:%d %b %Y}",
         )
-    return views
+        for row, job, open_now in rows
+    ]
 
 
 _ORDER = {
@@ -355,9 +333,9 @@ def list_saved_jobs(
     if wanted_tag:
         query = query.where(wanted_tag == any_(SavedJob.tags))
     if status == SavedStatus.OPEN:
-        query = query.where(is_open(moment))
+        query = query.where(job_is_open(moment))
     elif status == SavedStatus.CLOSED:
-        query = query.where(not_(is_open(moment)))
+        query = query.where(not_(job_is_open(moment)))
     total = db.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     pages = max(1, -(-total // page_size))
     current = min(max(1, page), pages)

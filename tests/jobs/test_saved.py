@@ -323,8 +323,8 @@ def test_the_list_shows_only_the_principals_jobs_newest_saved_first(
 
     result = saved.list_saved_jobs(db, seeker, now=NOW)
 
-    assert [item.title for item in result.items] == ["Second", "First"]
-    assert result.items[1].company_name == "Initech"
+    assert [item.job.title for item in result.items] == ["Second", "First"]
+    assert result.items[1].job.company_name == "Initech"
     assert (result.total, result.page, result.pages) == (2, 1, 1)
 
 
@@ -349,7 +349,8 @@ def test_status_filter_splits_open_and_closed(db: Session, seeker: Principal) ->
     add(db, open_job)
 
     def titles(status: str) -> list[str]:
-        return sorted(item.title for item in saved.list_saved_jobs(db, seeker, status=status, now=later).items)
+        result = saved.list_saved_jobs(db, seeker, status=status, now=later)
+        return sorted(item.job.title for item in result.items)
 
     assert titles(saved.SavedStatus.OPEN) == ["Open"]
     assert titles(saved.SavedStatus.CLOSED) == ["Expiring"]
@@ -363,7 +364,7 @@ def test_tag_filter_matches_whatever_case_is_typed(db: Session, seeker: Principa
 
     result = saved.list_saved_jobs(db, seeker, tag=" REMOTE ", now=NOW)
 
-    assert [item.title for item in result.items] == ["Tagged"]
+    assert [item.job.title for item in result.items] == ["Tagged"]
     assert saved.saved_tags(db, seeker) == ["onsite", "remote"]
 
 
@@ -381,7 +382,7 @@ def test_sort_by_posting_date_and_by_reminder(db: Session, seeker: Principal) ->
     saved.update_saved_job(db, seeker, new, "", [], TODAY + timedelta(days=9), now=NOW)
 
     def titles(sort: str) -> list[str]:
-        return [item.title for item in saved.list_saved_jobs(db, seeker, sort=sort, now=NOW).items]
+        return [item.job.title for item in saved.list_saved_jobs(db, seeker, sort=sort, now=NOW).items]
 
     assert titles(saved.SavedSort.POSTED) == ["New", "No reminder", "Old"]
     assert titles(saved.SavedSort.REMINDER) == ["Old", "New", "No reminder"]
