@@ -58,6 +58,7 @@ ROLE_POINTS: Final = 8.0
 FRESH_POINTS: Final = 10.0
 FRESH_HALF_LIFE_DAYS: Final = 14.0
 NAMES_IN_REASON: Final = 3
+MAX_REASONS: Final = 3
 REASON_SEPARATOR: Final = " · "
 
 
@@ -148,7 +149,7 @@ def _pay(job: Candidate, seeker: SeekerFit) -> Part:
     high = job.pay_high if job.pay_high is not None else job.pay_low
     if low is None or high is None:
         return 0.0, ""
-    amount = salary_label(wanted, wanted, seeker.desired_currency, None)
+    amount = salary_label(wanted, wanted, seeker.desired_currency, "yearly")
     if low >= wanted:
         return PAY_MEETS, f"Pays at least your desired {amount}"
     if high >= wanted:
@@ -191,10 +192,10 @@ def _freshness(job: Candidate, now: datetime) -> Part:
 
 
 def fit(job: Candidate, seeker: SeekerFit, now: datetime) -> Fit:
-    """The score and reasons of one job; the skill sentence comes first, the rest by weight."""
+    """The score and up to ``MAX_REASONS`` reasons: the skill sentence first, then the weightiest."""
     skills = _skills(job, seeker)
     others = [_remote(job, seeker), _pay(job, seeker), _place(job, seeker), _role(job, seeker)]
     score = skills[0] + sum(points for points, _ in others) + _freshness(job, now)[0]
     ranked = sorted((part for part in others if part[1] and part[0] > 0), key=lambda part: -part[0])
-    reasons = tuple(text for _, text in (skills, *ranked) if text)
+    reasons = tuple(text for _, text in (skills, *ranked) if text)[:MAX_REASONS]
     return Fit(score=round(score, 3), reasons=reasons)

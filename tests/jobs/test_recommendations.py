@@ -157,7 +157,9 @@ def test_a_beginner_skill_counts_less_than_an_expert_one(db: Session, skills: di
     assert _titles(recommend_jobs(db, seeker, now=NOW)) == ["Needs Go", "Needs Python"]
 
 
-def test_the_reason_names_the_skills_and_every_wish_met(db: Session, skills: dict[str, Skill]) -> None:
+def test_the_reason_names_the_skills_then_the_two_weightiest_wishes_met(
+    db: Session, skills: dict[str, Skill]
+) -> None:
     py, sql = skills["Python"], skills["SQL"]
     seeker = _seeker(db, [(py, "expert"), (sql, "advanced")])
     _job(db, "Senior Backend Engineer", [py, sql], pay=(100_000, 130_000))
@@ -166,10 +168,20 @@ def test_the_reason_names_the_skills_and_every_wish_met(db: Session, skills: dic
 
     assert found.reason == (
         f"Matches 2 of your skills: {py.name}, {sql.name} · Remote, as you prefer · "
-        "Pays at least your desired $90,000 · Fits your current role, Backend Engineer"
+        "Pays at least your desired $90,000 a year"
     )
     assert found.salary == "$100,000 \u2013 $130,000 a year"
     assert found.skills == [py.name, sql.name]
+
+
+def test_a_title_with_the_seekers_current_role_says_so(db: Session, skills: dict[str, Skill]) -> None:
+    py = skills["Python"]
+    seeker = _seeker(db, [(py, "advanced")], remote=None, salary=None)
+    _job(db, "Senior Backend Engineer", [py])
+
+    (found,) = recommend_jobs(db, seeker, now=NOW)
+
+    assert found.reason == f"Matches your skill {py.name} · Fits your current role, Backend Engineer"
 
 
 def test_a_long_skill_list_is_shortened_and_one_skill_reads_singular(
@@ -195,7 +207,7 @@ def test_a_range_that_only_reaches_the_desired_pay_says_so(db: Session, skills: 
 
     (found,) = recommend_jobs(db, seeker, now=NOW)
 
-    assert "Pay range reaches your desired $90,000" in found.reason
+    assert "Pay range reaches your desired $90,000 a year" in found.reason
 
 
 def test_hidden_pay_is_never_claimed_to_meet_the_desired_salary(
