@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 from jobhub.auth.models import AuditLog, AuthSession, Permission, Role, User, UserType
+from jobhub.auth.principal import Principal
 from jobhub.billing.models import (
     PaymentTransaction,
     PlanAudience,
@@ -86,6 +87,11 @@ def overrides_id(param: str | dict[str, Any]) -> str:
 
 
 # auth
+
+
+def make_principal(user_type: str = UserType.JOB_SEEKER, **overrides: Any) -> Principal:
+    """Who acts in a service test; services that check a kind of account need no stored user."""
+    return Principal(**({"user_id": uuid.uuid4(), "user_type": user_type} | overrides))
 
 
 def make_user(**overrides: Any) -> User:

@@ -18,24 +18,10 @@ from jobhub.notifications.models import UserNotification
 from jobhub.platform import tasks
 from jobhub.platform.errors import Forbidden, Invalid, NotFound
 from jobhub.platform.event_types import JOB_SAVED
-from tests.factories import add, make_company, make_job, make_preference
+from tests.factories import add, make_company, make_job, make_preference, make_principal
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()
-
-
-def _principal(user_type: str = "job_seeker") -> Principal:
-    return Principal(user_id=uuid.uuid4(), user_type=user_type)
-
-
-@pytest.fixture
-def seeker() -> Principal:
-    return _principal()
-
-
-@pytest.fixture
-def other_seeker() -> Principal:
-    return _principal()
 
 
 def _open_job(db: Session, **overrides: object) -> Job:
@@ -68,7 +54,7 @@ def _saved_event_payloads(db: Session, job: Job) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize(
     ("who", "error"),
-    [(None, SignInRequired), (_principal("employer"), Forbidden), (_principal("admin"), Forbidden)],
+    [(None, SignInRequired), (make_principal("employer"), Forbidden), (make_principal("admin"), Forbidden)],
     ids=["anonymous", "employer", "admin"],
 )
 def test_only_job_seekers_save_jobs(db: Session, who: Principal | None, error: type[Exception]) -> None:
@@ -81,7 +67,7 @@ def test_only_job_seekers_save_jobs(db: Session, who: Principal | None, error: t
 
 @pytest.mark.parametrize("user_type", ["employer", "admin"])
 def test_other_kinds_of_account_cannot_list_edit_or_unsave(db: Session, user_type: str) -> None:
-    who = _principal(user_type)
+    who = make_principal(user_type)
 
     with pytest.raises(Forbidden):
         saved.list_saved_jobs(db, who)
