@@ -32,7 +32,7 @@ CREATED = NOW - timedelta(days=2)
 
 
 @pytest.fixture
-def seeker(db: Session) -> User:
+def account(db: Session) -> User:
     user = make_user(first_name="Ada")
     add(db, user)
     return user
@@ -84,10 +84,10 @@ def _token(mail: Received) -> str:
 def test_a_digest_mails_exactly_the_new_open_matching_jobs(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    alert = _alert(db, seeker)
+    alert = _alert(db, account)
     new = _job(
         db, company, "Senior Python Engineer", NOW - timedelta(hours=3), salary_min=60000, salary_max=80000
     )
@@ -105,7 +105,7 @@ def test_a_digest_mails_exactly_the_new_open_matching_jobs(
 
     assert send_due_alerts(db, NOW) == 1
 
-    (mail,) = smtp_mail.wait_for(seeker.email)
+    (mail,) = smtp_mail.wait_for(account.email)
     assert mail.subject == '1 new jobs for "Python in Berlin"'
     assert "Senior Python Engineer" in mail.text
     assert not any(word in mail.text for word in ("old", "closed", "draft", "expired", "Java"))
@@ -128,10 +128,10 @@ def test_a_digest_mails_exactly_the_new_open_matching_jobs(
 def test_a_second_run_sends_nothing_and_a_job_published_later_goes_in_the_next_mail(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    alert = _alert(db, seeker)
+    alert = _alert(db, account)
     first = _job(db, company, "Python Engineer", NOW - timedelta(minutes=10))
     assert send_due_alerts(db, NOW) == 1
 
@@ -139,7 +139,7 @@ def test_a_second_run_sends_nothing_and_a_job_published_later_goes_in_the_next_m
 
     later = _job(db, company, "Python Data Engineer", NOW + timedelta(minutes=7))
     assert send_due_alerts(db, NOW + timedelta(minutes=10)) == 1
-    mails = smtp_mail.wait_for(seeker.email, count=2)
+    mails = smtp_mail.wait_for(account.email, count=2)
     assert "Python Data Engineer" in mails[1].text
     assert "Python Engineer\n" not in mails[1].text and f"/jobs/{first.slug}" not in mails[1].text
     assert _delivered(db, alert) == {first.id, later.id}
@@ -148,27 +148,27 @@ def test_a_second_run_sends_nothing_and_a_job_published_later_goes_in_the_next_m
 def test_a_job_is_never_mailed_twice_by_one_alert_even_when_the_watermark_goes_back(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    alert = _alert(db, seeker)
+    alert = _alert(db, account)
     job = _job(db, company, "Python Engineer", NOW - timedelta(hours=1))
     assert send_due_alerts(db, NOW) == 1
     alert.last_sent_at = CREATED
     add(db, alert)
 
     assert send_due_alerts(db, NOW + timedelta(minutes=5)) == 0
-    assert len(smtp_mail.to(seeker.email)) == 1
+    assert len(smtp_mail.to(account.email)) == 1
     assert _delivered(db, alert) == {job.id}
 
 
 def test_no_new_jobs_means_no_mail_but_the_watermark_still_moves(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    alert = _alert(db, seeker, last_sent_at=NOW - timedelta(days=1), job_count_since_last_sent=4)
+    alert = _alert(db, account, last_sent_at=NOW - timedelta(days=1), job_count_since_last_sent=4)
     _job(db, company, "Java Developer", NOW - timedelta(minutes=30))
 
     assert send_due_alerts(db, NOW) == 0
@@ -182,12 +182,12 @@ def test_no_new_jobs_means_no_mail_but_the_watermark_still_moves(
 def test_a_seeker_who_turned_alert_mail_off_gets_none(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
     preference: dict[str, bool],
 ) -> None:
-    add(db, make_preference(user_id=seeker.id, **preference))
-    alert = _alert(db, seeker)
+    add(db, make_preference(user_id=account.id, **preference))
+    alert = _alert(db, account)
     _job(db, company, "Python Engineer", NOW - timedelta(hours=1))
 
     assert send_due_alerts(db, NOW) == 0
@@ -200,10 +200,10 @@ def test_a_seeker_who_turned_alert_mail_off_gets_none(
 def test_paused_alerts_and_alerts_of_suspended_accounts_mail_nothing(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    _alert(db, seeker, is_active=False)
+    _alert(db, account, is_active=False)
     suspended = make_user(status="suspended")
     add(db, suspended)
     _alert(db, suspended)
@@ -224,10 +224,10 @@ def test_paused_alerts_and_alerts_of_suspended_accounts_mail_nothing(
     ],
 )
 def test_daily_and_weekly_alerts_wait_their_interval(
-    db: Session, seeker: User, frequency: str, waited: timedelta, due: bool
+    db: Session, account: User, frequency: str, waited: timedelta, due: bool
 ) -> None:
-    alert = _alert(db, seeker, frequency=frequency, last_sent_at=NOW - waited)
-    never_sent = _alert(db, seeker, frequency=frequency, search_criteria={"q": "go"})
+    alert = _alert(db, account, frequency=frequency, last_sent_at=NOW - waited)
+    never_sent = _alert(db, account, frequency=frequency, search_criteria={"q": "go"})
 
     due_ids = set(due_alert_ids(db, NOW))
 
@@ -238,11 +238,11 @@ def test_daily_and_weekly_alerts_wait_their_interval(
 def test_a_refused_mail_takes_the_run_back_so_the_next_run_sends_it(
     db: Session,
     smtp_server: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    alert = _alert(db, seeker)
+    alert = _alert(db, account)
     job = _job(db, company, "Python Engineer", NOW - timedelta(hours=1))
     monkeypatch.setenv("JOBHUB_SMTP_URL", f"smtp://127.0.0.1:{free_port()}")
     reset_settings()
@@ -265,14 +265,14 @@ def test_a_refused_mail_takes_the_run_back_so_the_next_run_sends_it(
 def test_the_mailed_link_pauses_its_alert_and_nothing_else(
     db: Session,
     smtp_mail: SmtpSink,  # noqa: F811
-    seeker: User,
+    account: User,
     company: Any,
 ) -> None:
-    alert = _alert(db, seeker)
-    other = _alert(db, seeker, search_criteria={"q": "go"}, name="Go")
+    alert = _alert(db, account)
+    other = _alert(db, account, search_criteria={"q": "go"}, name="Go")
     _job(db, company, "Python Engineer", NOW - timedelta(hours=1))
     send_due_alerts(db, NOW)
-    token = _token(smtp_mail.wait_for(seeker.email)[0])
+    token = _token(smtp_mail.wait_for(account.email)[0])
 
     assert alerts.alert_of_unsubscribe_link(db, token).name == "Python in Berlin"
     done = alerts.unsubscribe(db, token)
@@ -288,8 +288,8 @@ def test_the_mailed_link_pauses_its_alert_and_nothing_else(
     assert alerts.unsubscribe(db, token).was_active is False
 
 
-def test_an_expired_link_changes_nothing(db: Session, seeker: User) -> None:
-    alert = _alert(db, seeker)
+def test_an_expired_link_changes_nothing(db: Session, account: User) -> None:
+    alert = _alert(db, account)
     token = alerts.unsubscribe_token(alert)
 
     with pytest.raises(Invalid) as refused:
@@ -303,18 +303,18 @@ def test_an_expired_link_changes_nothing(db: Session, seeker: User) -> None:
 
 
 @pytest.mark.parametrize("kind", ["tampered", "other purpose", "other owner", "deleted alert", "garbage"])
-def test_a_wrong_link_changes_nothing(db: Session, seeker: User, kind: str) -> None:
-    alert = _alert(db, seeker)
+def test_a_wrong_link_changes_nothing(db: Session, account: User, kind: str) -> None:
+    alert = _alert(db, account)
     tokens = {
         "tampered": alerts.unsubscribe_token(alert)[:-3] + "abc",
         "other purpose": signed_links.issue(
-            LinkPurpose.RESET_PASSWORD, alert.id, extra={"u": str(seeker.id)}
+            LinkPurpose.RESET_PASSWORD, alert.id, extra={"u": str(account.id)}
         ).token,
         "other owner": signed_links.issue(
             LinkPurpose.UNSUBSCRIBE, alert.id, extra={"u": str(uuid.uuid4())}
         ).token,
         "deleted alert": signed_links.issue(
-            LinkPurpose.UNSUBSCRIBE, uuid.uuid4(), extra={"u": str(seeker.id)}
+            LinkPurpose.UNSUBSCRIBE, uuid.uuid4(), extra={"u": str(account.id)}
         ).token,
         "garbage": "x" * 5000,
     }

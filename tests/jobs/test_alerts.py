@@ -15,23 +15,9 @@ from jobhub.auth.principal import Principal
 from jobhub.jobs import alerts
 from jobhub.jobs.models import JobSearchAlert
 from jobhub.platform.errors import Conflict, Forbidden, Invalid, NotFound
-from tests.factories import add, make_alert
+from tests.factories import add, make_alert, make_principal
 
 PYTHON_BERLIN = {"q": "python", "location": "Berlin", "radius": "50", "sort": "date", "page": "3"}
-
-
-def _principal(user_type: str = "job_seeker") -> Principal:
-    return Principal(user_id=uuid.uuid4(), user_type=user_type)
-
-
-@pytest.fixture
-def seeker() -> Principal:
-    return _principal()
-
-
-@pytest.fixture
-def other_seeker() -> Principal:
-    return _principal()
 
 
 def _stored(db: Session, alert_id: str) -> JobSearchAlert | None:
@@ -44,7 +30,7 @@ def _stored(db: Session, alert_id: str) -> JobSearchAlert | None:
 
 @pytest.mark.parametrize(
     ("who", "error"),
-    [(None, SignInRequired), (_principal("employer"), Forbidden), (_principal("admin"), Forbidden)],
+    [(None, SignInRequired), (make_principal("employer"), Forbidden), (make_principal("admin"), Forbidden)],
     ids=["anonymous", "employer", "admin"],
 )
 def test_only_job_seekers_create_and_list_alerts(
