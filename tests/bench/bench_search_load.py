@@ -210,7 +210,9 @@ def load(db: BenchDatabase, jobs: int) -> LoadReport:
     with engine.begin() as conn:
         conn.exec_driver_sql("SET maintenance_work_mem = '512MB'")
         for index in indexes:
+            index_started = time.perf_counter()
             index.create(conn)
+            print(f"    {index.name:<32}{time.perf_counter() - index_started:7.1f} s", flush=True)
     index_seconds = time.perf_counter() - started
     engine.dispose()
     started = time.perf_counter()
