@@ -161,16 +161,16 @@ def search_bar() -> rx.Component:
 
 
 def _facet_option(option: rx.Var) -> rx.Component:
-    """A checkbox per value; checking it follows the link to the search with it toggled."""
+    """A checkbox per value, named with its count; ticking it follows the link to that search."""
     return rx.el.li(
-        rx.el.label(
-            rx.checkbox(checked=option.selected, on_change=rx.redirect(option.href)),
-            rx.text(option.label, size="2", flex="1"),
-            rx.text(option.count_label, size="2", color=TEXT_MUTED, data_testid="facet-count"),
-            display="flex",
-            align_items="center",
-            gap="0.5rem",
-            cursor="pointer",
+        rx.checkbox(
+            rx.flex(
+                rx.text(option.label, as_="span"),
+                rx.text(option.count_label, as_="span", color=TEXT_MUTED, data_testid="facet-count"),
+                spacing="2",
+            ),
+            checked=option.selected,
+            on_change=rx.redirect(option.href),
         ),
         list_style="none",
         padding_y="0.2rem",
@@ -438,7 +438,7 @@ def results() -> rx.Component:
 def search_page() -> rx.Component:
     return page_layout(
         rx.flex(
-            rx.heading(rx.cond(SearchState.is_blank, "Newest jobs", "Search jobs"), as_="h1", size="7"),
+            rx.heading("Job search", as_="h1", size="7"),
             search_bar(),
             rx.flex(
                 rx.el.aside(

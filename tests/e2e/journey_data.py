@@ -75,6 +75,7 @@ def create_job(
     status: str = "published",
     published_days_ago: int = 1,
     salary: tuple[int, int] | None = (90_000, 120_000),
+    employment_type: str = "full_time",
 ) -> uuid.UUID:
     now = datetime.now(UTC)
     with session_scope() as db:
@@ -84,7 +85,7 @@ def create_job(
             description=f"{title}: a role described well enough to apply.",
             company_id=company_id,
             employer_id=employer_id,
-            employment_type="full_time",
+            employment_type=employment_type,
             location="Berlin, Germany",
             salary_min=salary[0] if salary else None,
             salary_max=salary[1] if salary else None,
