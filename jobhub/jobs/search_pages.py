@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from jobhub.jobs.alert_dialog import save_alert_button
 from jobhub.jobs.job_card import job_card
+from jobhub.jobs.recommendation_view import recommended_section
 from jobhub.jobs.search_params import RADIUS_CHOICES, DistanceUnit
 from jobhub.jobs.search_state import ANY_RADIUS, KEYWORD, LOCATION, SearchState
 from jobhub.jobs.search_view import SORT_LABELS
@@ -312,7 +314,13 @@ def results_list() -> rx.Component:
         rx.foreach(
             SearchState.hits,
             lambda hit, index: rx.el.li(
-                job_card(hit, highlight=SearchState.seeker_skills, on_open=SearchState.open_result(index)),
+                job_card(
+                    hit,
+                    saved=SearchState.saved_ids.contains(hit["id"]),
+                    on_toggle_save=SearchState.toggle_save(hit["id"]),
+                    highlight=SearchState.seeker_skills,
+                    on_open=SearchState.open_result(index),
+                ),
                 list_style="none",
             ),
         ),
@@ -347,11 +355,18 @@ def no_results() -> rx.Component:
             spacing="2",
         ),
     )
+    later = rx.flex(
+        rx.text("Or hear about new matches as they are posted:", color=TEXT_MUTED),
+        save_alert_button(SearchState),
+        direction="column",
+        align="center",
+        spacing="2",
+    )
     return empty_state(
         "No jobs match this search",
         "Check the spelling, use fewer words, or widen the distance.",
         icon="search-x",
-        action=rx.flex(did_you_mean, drop_filters, direction="column", align="center", spacing="3"),
+        action=rx.flex(did_you_mean, drop_filters, later, direction="column", align="center", spacing="4"),
     )
 
 
@@ -412,9 +427,16 @@ def notices() -> rx.Component:
 
 
 def results() -> rx.Component:
+    """Recommendations above a blank search; the alert button once a search has results."""
+    save_search = rx.cond(
+        ~SearchState.is_blank & (SearchState.hits.length() > 0),
+        rx.box(save_alert_button(SearchState, size="2")),
+    )
     return rx.flex(
+        rx.cond(SearchState.is_blank, recommended_section(SearchState)),
         results_header(),
         active_filters(),
+        save_search,
         notices(),
         rx.cond(
             SearchState.loading,

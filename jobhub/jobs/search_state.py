@@ -14,8 +14,12 @@ from typing import Any
 import reflex as rx
 from reflex.event import EventSpec
 
+from jobhub.auth.models import UserType
 from jobhub.auth.state import AuthState
 from jobhub.jobs import suggest
+from jobhub.jobs.alert_dialog import SaveAlertMixin
+from jobhub.jobs.recommendation_state import RecommendationState
+from jobhub.jobs.saved_state import SaveToggleState
 from jobhub.jobs.search_analytics import analytics_session_id, record_click
 from jobhub.jobs.search_params import RADIUS_CHOICES, DistanceUnit, SearchParams, SortOrder
 from jobhub.jobs.search_view import FacetGroup, FilterChip, PageLink, load_search_page
@@ -29,7 +33,9 @@ COMPANY = "company"
 KIND_LABELS = {"title": "Job title", "skill": "Skill", COMPANY: "Company", "city": "City"}
 
 
-class SearchState(AuthState):
+class SearchState(SaveToggleState, RecommendationState, SaveAlertMixin, AuthState):
+    """The page's own vars plus the save toggle, the recommendations section and the alert dialog."""
+
     hits: list[dict[str, Any]] = []
     total_text: str = ""
     groups: list[FacetGroup] = []
@@ -63,8 +69,12 @@ class SearchState(AuthState):
     _first_position: int = 1
 
     @rx.event
-    def load(self) -> Iterator[EventSpec | None]:
-        """On every URL change: show skeletons, search, record the search, show the page."""
+    def load(self) -> Iterator[EventSpec | Any | None]:
+        """On every URL change: show skeletons, search, record the search, show the page.
+
+        A blank search by a job seeker then loads the recommendations in their own event,
+        so they never hold up the results.
+        """
         self.loading = True
         self.failed = False
         self.suggest_for = ""
@@ -74,6 +84,7 @@ class SearchState(AuthState):
             with session_scope() as db:
                 principal = self.current_principal(db)
                 view = load_search_page(db, principal, params, session_id=self._analytics_session())
+                self.load_saved_ids(db, principal, [str(hit["id"]) for hit in view.hits])
         except Exception as exc:
             self.loading = False
             self.failed = True
@@ -101,6 +112,12 @@ class SearchState(AuthState):
         self.radius = str(params.radius) if params.radius in RADIUS_CHOICES else ANY_RADIUS
         self.unit = params.unit
         self.loading = False
+        if params.is_blank and self.user_kind == UserType.JOB_SEEKER:
+            yield SearchState.load_recommendations
+
+    def alert_search_query(self) -> dict[str, str]:
+        """The search being shown, as the alert saves it (which page it was on does not matter)."""
+        return self._params.with_changes().to_query()
 
     def _analytics_session(self) -> str:
         return analytics_session_id(self.router.session.client_token)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 from jobhub.jobs import suggest
 from jobhub.platform import event_types as et
 from tests.e2e.conftest import PHONE
-from tests.e2e.journey_data import create_company, create_job, create_user
+from tests.e2e.journey_data import create_company, create_job, create_user, signed_in
 
 
 def _three_jobs() -> None:
@@ -135,3 +135,19 @@ def test_on_a_phone_the_filters_open_in_a_sheet(open_page: Callable[..., Page]) 
     sheet.get_by_role("button", name=re.compile("^Show")).click()
     expect(sheet).to_be_hidden()
     expect(page.get_by_test_id("job-card")).to_have_count(1)
+
+
+def test_a_seeker_saves_a_result_from_its_card(open_page: Callable[..., Page]) -> None:
+    _three_jobs()
+    seeker = signed_in("job_seeker", "Sam")
+    page = open_page("/jobs?q=java", token=seeker.token)
+    card = page.get_by_test_id("job-card")
+    expect(card).to_have_count(1)
+
+    toggle = card.get_by_role("button", name="Save job")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(page.get_by_role("button", name="Save job")).to_have_attribute("aria-pressed", "true")
