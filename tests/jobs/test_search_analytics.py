@@ -12,10 +12,11 @@ from sqlmodel import Session
 from jobhub.auth.principal import Principal
 from jobhub.jobs.search_analytics import analytics_session_id, record_click, record_search
 from jobhub.jobs.search_params import SearchParams
+from jobhub.jobs.search_view import load_search_page
 from jobhub.platform import event_types as et
 from jobhub.platform.event_types import RelayedEvent
 from jobhub.platform.projections import rows_by_table
-from tests.factories import add, make_job
+from tests.factories import add, make_job, make_skill, make_user_skill
 
 PARAMS = SearchParams(q="python", location="Berlin", radius=50, types=("full_time",), page=2)
 SEEKER = Principal(user_id=uuid.uuid4(), user_type="job_seeker")
@@ -98,3 +99,26 @@ def test_the_analytics_session_id_is_stable_and_never_the_state_token() -> None:
     assert analytics_session_id("token-a") != analytics_session_id("token-b")
     assert "token-a" not in analytics_session_id("token-a")
     assert analytics_session_id("") == ""
+
+
+def test_loading_the_page_records_the_search_and_highlights_the_seekers_own_skills(db: Session) -> None:
+    user_id = uuid.uuid4()
+    rust = make_skill(name=f"Rust {uuid.uuid4().hex[:6]}")
+    add(db, rust)
+    add(db, make_user_skill(rust, user_id=user_id))
+    job = make_job(
+        title="Rust Engineer", status="published", published_at=datetime.now(UTC), required_skills=[rust.id]
+    )
+    add(db, job)
+    seeker = Principal(user_id=user_id, user_type="job_seeker")
+
+    page = load_search_page(db, seeker, SearchParams(q="rust engineer"), session_id="tab-3")
+
+    assert [hit["id"] for hit in page.hits] == [str(job.id)]
+    assert page.seeker_skills == [rust.name.lower()]
+    searches = db.execute(
+        text("SELECT event_data FROM jobs.outbox_events WHERE event_type = :t"), {"t": et.SEARCH_PERFORMED}
+    ).all()
+    assert [(s.event_data["query"], s.event_data["results_count"]) for s in searches] == [
+        ("rust engineer", 1)
+    ]
