@@ -82,14 +82,13 @@ def rich_section(title: str, html: rx.Var[str], section_id: str) -> rx.Component
 
 
 def skill_badges(skills: rx.Var[list[str]], color: str, label: str) -> rx.Component:
-    return rx.flex(
-        rx.foreach(
-            skills, lambda skill: rx.el.li(rx.badge(skill, color_scheme=color, size="2"), list_style="none")
-        ),
-        spacing=SPACE_TIGHT,
-        wrap="wrap",
-        as_="ul",
+    return rx.el.ul(
+        rx.foreach(skills, lambda skill: rx.el.li(rx.badge(skill, color_scheme=color, size="2"))),
         aria_label=label,
+        display="flex",
+        flex_wrap="wrap",
+        gap="0.5rem",
+        list_style="none",
         padding="0",
         margin="0",
     )
