@@ -8,7 +8,7 @@ Use it in two steps, on the page's own state and in its component tree::
         def alert_search_query(self) -> dict[str, str]:
             return self._params.to_query()             # optional: the default reads the page URL
 
-    save_alert_button(SearchState)                     # wherever the button belongs
+    save_alert_button(SearchState)                     # once per page: it brings the dialog too
 
 The button opens the dialog with a name made from the search (``SearchParams.describe()``)
 and a frequency (daily unless changed); saving calls ``alerts.create_alert`` and offers a
@@ -43,7 +43,6 @@ from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 SEEKERS_ONLY = "Job alerts are for job seeker accounts."
 CREATED_MESSAGE = "Alert saved. New jobs for this search will come by e-mail."
-DIALOG_TITLE_ID = "save-alert-title"
 
 
 class SaveAlertMixin(AuthState, mixin=True):
@@ -183,7 +182,7 @@ def save_alert_button(state: type[SaveAlertMixin], **button_props: Any) -> rx.Co
         ),
         rx.dialog.root(
             rx.dialog.content(
-                rx.dialog.title("Save this search as an alert", id=DIALOG_TITLE_ID),
+                rx.dialog.title("Save this search as an alert"),
                 rx.dialog.description(state.alert_summary, color=TEXT_MUTED, margin_bottom="1rem"),
                 rx.cond(state.alert_sign_in_url != "", _sign_in_prompt(state), _form(state)),
                 max_width="28rem",
