@@ -19,7 +19,7 @@ from jobhub.jobs import alerts
 from jobhub.jobs.alert_digest import due_alert_ids, send_due_alerts
 from jobhub.jobs.alert_routes import ROUTES
 from jobhub.jobs.models import Job, JobAlertDelivery, JobSearchAlert, JobStatus
-from jobhub.platform import signed_links
+from jobhub.platform import signed_links, tasks
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import Invalid
 from jobhub.platform.signed_links import LinkPurpose
@@ -257,6 +257,16 @@ def test_a_refused_mail_takes_the_run_back_so_the_next_run_sends_it(
     assert _delivered(db, alert) == {job.id}
     monkeypatch.delenv("JOBHUB_SMTP_URL")
     reset_settings()
+
+
+def test_the_worker_runs_the_digests_every_five_minutes_without_piling_up() -> None:
+    tasks.app.perform_import_paths()
+    periodics = tasks.app.periodic_registry.periodic_tasks.values()
+
+    (periodic,) = [p for p in periodics if p.task.name == "send_job_alerts"]
+
+    assert periodic.cron == "*/5 * * * *"
+    assert periodic.task.queueing_lock == "send_job_alerts"
 
 
 # unsubscribe
