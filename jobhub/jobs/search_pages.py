@@ -30,6 +30,12 @@ SUGGEST_DEBOUNCE_MS = 200
 RESULTS_HEADING_ID = "results-heading"
 
 
+def _bare_list(*children: rx.Component, gap: str = "0.5rem", **props: object) -> rx.Component:
+    """A ``<ul>`` laid out as a wrapping row (or ``flex_direction="column"``) without bullets or indent."""
+    bare = {"padding": "0", "margin": "0", "list_style": "none"}
+    return rx.el.ul(*children, display="flex", flex_wrap="wrap", gap=gap, **bare, **props)
+
+
 def _option_id(kind: str, index: rx.Var[int] | int) -> rx.Var[str] | str:
     return f"{kind}-option-" + rx.Var.create(index).to(str)
 
@@ -174,7 +180,6 @@ def _facet_option(option: rx.Var) -> rx.Component:
             checked=option.selected,
             on_change=rx.redirect(option.href),
         ),
-        list_style="none",
         padding_y="0.2rem",
     )
 
@@ -183,7 +188,7 @@ def facets() -> rx.Component:
     def group(item: rx.Var) -> rx.Component:
         return rx.el.fieldset(
             rx.el.legend(rx.heading(item.title, as_="h3", size="2"), margin_bottom="0.25rem"),
-            rx.el.ul(rx.foreach(item.options, _facet_option), padding="0", margin="0"),
+            _bare_list(rx.foreach(item.options, _facet_option), flex_direction="column", gap="0"),
             border="none",
             padding="0",
             margin="0",
@@ -244,7 +249,6 @@ def _chip(chip: rx.Var) -> rx.Component:
             color=rx.color("accent", 11),
             data_testid="filter-chip",
         ),
-        list_style="none",
     )
 
 
@@ -252,15 +256,7 @@ def active_filters() -> rx.Component:
     return rx.cond(
         SearchState.chips.length() > 0,
         rx.flex(
-            rx.el.ul(
-                rx.foreach(SearchState.chips, _chip),
-                aria_label="Active filters",
-                display="flex",
-                flex_wrap="wrap",
-                gap="0.5rem",
-                padding="0",
-                margin="0",
-            ),
+            _bare_list(rx.foreach(SearchState.chips, _chip), aria_label="Active filters"),
             text_link("Clear all", SearchState.clear_href, size="2"),
             align="center",
             spacing="3",
@@ -310,7 +306,7 @@ def _result_skeletons() -> rx.Component:
 
 
 def results_list() -> rx.Component:
-    return rx.el.ul(
+    return _bare_list(
         rx.foreach(
             SearchState.hits,
             lambda hit, index: rx.el.li(
@@ -321,15 +317,11 @@ def results_list() -> rx.Component:
                     highlight=SearchState.seeker_skills,
                     on_open=SearchState.open_result(index),
                 ),
-                list_style="none",
             ),
         ),
         aria_labelledby=RESULTS_HEADING_ID,
-        display="flex",
         flex_direction="column",
         gap="1rem",
-        padding="0",
-        margin="0",
         data_testid="results",
     )
 
@@ -387,7 +379,6 @@ def pagination() -> rx.Component:
                     background=rx.cond(link.current, rx.color("accent", 4), "transparent"),
                 ),
             ),
-            list_style="none",
         )
 
     def step(label: str, href: rx.Var[str], icon: str) -> rx.Component:
@@ -400,14 +391,7 @@ def pagination() -> rx.Component:
         rx.el.nav(
             rx.flex(
                 step("Previous", SearchState.prev_href, "chevron-left"),
-                rx.el.ul(
-                    rx.foreach(SearchState.pages, number),
-                    display="flex",
-                    gap="0.25rem",
-                    padding="0",
-                    margin="0",
-                    align_items="center",
-                ),
+                _bare_list(rx.foreach(SearchState.pages, number), gap="0.25rem", align_items="center"),
                 step("Next", SearchState.next_href, "chevron-right"),
                 align="center",
                 justify="center",
