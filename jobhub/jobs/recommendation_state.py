@@ -5,6 +5,7 @@ AuthState)``: Reflex treats a class whose state bases are all mixins as a mixin 
 adding ``load_recommendations`` to its ``on_load``. The section loads in its own event after
 the page, so a slow recommendation never holds up the rest of the page, and it resolves the
 principal again like every handler: a seeker who signed out in another tab gets nothing.
+The section's cards carry a save toggle, so the page state takes ``SaveToggleState`` too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reflex.event import EventSpec
 
 from jobhub.auth.state import AuthState
 from jobhub.jobs.recommendations import ADD_SKILLS, recommended_jobs
+from jobhub.jobs.saved_state import SaveToggleState
 from jobhub.platform.db import session_scope
 from jobhub.ui.feedback import toast_for_error
 
@@ -47,6 +49,12 @@ class RecommendationState(AuthState, mixin=True):
             yield toast_for_error(exc)
             return
         self.recommended = [asdict(job) for job in view.jobs]
+        if isinstance(self, SaveToggleState):
+            # Fresh truth for the recommended jobs; the ids of the page's other cards stay as loaded.
+            shown = {job.id for job in view.jobs}
+            self.saved_ids = sorted(
+                (set(self.saved_ids) - shown) | {job.id for job in view.jobs if job.saved}
+            )
         self.recommended_highlight = view.skills
         self.recommendations_need_skills = view.hint == ADD_SKILLS
         self.recommendations_loading = False

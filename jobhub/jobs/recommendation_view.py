@@ -1,11 +1,13 @@
 """The "Recommended for you" section: shared job cards, each with the reason it was chosen.
 
 Shown to signed-in job seekers only (anyone else has nothing to be recommended). Any page
-whose state takes ``RecommendationState`` can place it, e.g. the landing page and the blank
-``/jobs`` search.
+whose state takes ``SaveToggleState`` and ``RecommendationState`` can place it (the landing
+page, the blank ``/jobs`` search): a saved job shows as such on its card's save toggle.
 """
 
 from __future__ import annotations
+
+from typing import cast
 
 import reflex as rx
 
@@ -13,6 +15,7 @@ from jobhub.auth.models import UserType
 from jobhub.jobs.job_card import job_card
 from jobhub.jobs.recommendation_state import RecommendationState
 from jobhub.jobs.recommendations import ADD_SKILLS, NO_MATCHES
+from jobhub.jobs.saved_state import SaveToggleState
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import card_skeletons, empty_state
 from jobhub.ui.links import button_link, text_link
@@ -23,29 +26,26 @@ HEADING_ID = "recommended-heading"
 
 def _reason(hit: rx.Var) -> rx.Component:
     return rx.flex(
-        rx.flex(
-            rx.icon("sparkles", size=14, aria_hidden="true", flex_shrink="0", margin_top="0.2rem"),
-            rx.text(
-                rx.el.span("Why: ", class_name="jh-visually-hidden"),
-                hit["reason"].to(str),
-                size="2",
-                data_testid="recommendation-reason",
-            ),
-            spacing="1",
-            color=TEXT_MUTED,
+        rx.icon("sparkles", size=14, aria_hidden="true", flex_shrink="0", margin_top="0.2rem"),
+        rx.text(
+            rx.el.span("Why: ", class_name="jh-visually-hidden"),
+            hit["reason"].to(str),
+            size="2",
+            data_testid="recommendation-reason",
         ),
-        rx.cond(
-            hit["saved"].to(bool),
-            rx.badge(
-                rx.icon("bookmark-check", size=12, aria_hidden="true"),
-                "Saved",
-                variant="soft",
-                width="fit-content",
-                data_testid="recommendation-saved",
-            ),
-        ),
-        direction="column",
-        spacing="2",
+        spacing="1",
+        color=TEXT_MUTED,
+    )
+
+
+def _card(state: type[RecommendationState], hit: rx.Var) -> rx.Component:
+    toggles = cast(type[SaveToggleState], state)
+    return job_card(
+        hit,
+        saved=toggles.saved_ids.contains(hit["id"]),
+        on_toggle_save=toggles.toggle_save(hit["id"]),
+        highlight=state.recommended_highlight,
+        extra=_reason(hit),
     )
 
 
@@ -53,11 +53,7 @@ def _cards(state: type[RecommendationState]) -> rx.Component:
     return rx.grid(
         rx.foreach(
             state.recommended,
-            lambda hit: rx.el.li(
-                job_card(hit, highlight=state.recommended_highlight, extra=_reason(hit)),
-                list_style="none",
-                data_testid="recommended-job",
-            ),
+            lambda hit: rx.el.li(_card(state, hit), list_style="none", data_testid="recommended-job"),
         ),
         columns=rx.breakpoints(initial="1", sm="2", md="3"),
         spacing=SPACE_DEFAULT,

@@ -9,6 +9,7 @@ from reflex.event import EventSpec
 
 from jobhub.auth.state import AuthState
 from jobhub.jobs.recommendation_state import RecommendationState
+from jobhub.jobs.saved_state import SaveToggleState
 from jobhub.jobs.service import JobCard
 from jobhub.pages.landing_view import load_landing
 from jobhub.platform.db import session_scope
@@ -16,7 +17,7 @@ from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import toast_for_error
 
 
-class LandingState(RecommendationState, AuthState):
+class LandingState(SaveToggleState, RecommendationState, AuthState):
     open_jobs: int = 0
     companies: int = 0
     newest: list[JobCard] = []

@@ -1,4 +1,4 @@
-"""A signed-in seeker sees jobs that need their skills on the landing page, with the reason why."""
+"""A signed-in seeker sees jobs needing their skills on the landing page, with the reason, and saves one."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _give(user_id: uuid.UUID, skills: list[Skill]) -> None:
         )
 
 
-def test_a_seeker_sees_recommended_jobs_and_why_and_one_without_skills_is_told_what_to_add(
+def test_a_seeker_sees_why_a_job_is_recommended_and_saves_it_and_one_without_skills_is_told_what_to_add(
     open_page: Callable[..., Page],
 ) -> None:
     employer = create_user("employer", "Erin")
@@ -60,6 +60,12 @@ def test_a_seeker_sees_recommended_jobs_and_why_and_one_without_skills_is_told_w
     )
     expect(recommended.get_by_test_id("skill-match")).to_have_count(2)
     expect(section.get_by_text("Welder")).to_have_count(0)
+    save = recommended.get_by_role("button", name="Save job")
+    expect(save).to_have_attribute("aria-pressed", "false")
+    save.click()
+    expect(save).to_have_attribute("aria-pressed", "true")
+    page.reload()
+    expect(section.get_by_role("button", name="Save job")).to_have_attribute("aria-pressed", "true")
 
     newcomer = signed_in("job_seeker", "Nia")
     fresh = open_page("/", token=newcomer.token)
