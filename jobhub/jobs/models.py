@@ -126,7 +126,8 @@ SEARCH_VECTOR = (
 JOB_SKILLS = "(COALESCE(required_skills, '{}'::uuid[]) || COALESCE(preferred_skills, '{}'::uuid[]))"
 """Required and preferred skills as one array: what the skills filter and recommendations match."""
 STATED_PAY_YEARLY = (
-    "(\nCASE\n    WHEN show_salary THEN COALESCE(salary_max_yearly, salary_min_yearly)\n    ELSE NULL::integer\nEND)"
+    "(\nCASE\n    WHEN show_salary THEN COALESCE(salary_max_yearly, salary_min_yearly)\n"
+    "    ELSE NULL::integer\nEND)"
 )
 """The top of the stated yearly pay range; NULL when the posting hides or omits its pay.
 
@@ -216,6 +217,12 @@ class Job(SQLModel, table=True):
             "idx_jobs_open_pay",
             literal_column(STATED_PAY_YEARLY).desc().nulls_last(),
             literal_column("published_at").desc(),
+            postgresql_where=PUBLISHED_NOT_DELETED,
+        ),
+        Index(
+            "idx_jobs_geo",
+            text("point(longitude, latitude)"),
+            postgresql_using="gist",
             postgresql_where=PUBLISHED_NOT_DELETED,
         ),
         Index(
@@ -457,3 +464,39 @@ class SavedSearch(SQLModel, table=True):
     results_count: int = counter()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
+
+
+class JobSearchSample(SQLModel, table=True):
+    """Every fiftieth published job (by a hash of its id), narrow, kept by a trigger on ``jobs``.
+
+    The search estimates facet counts over it when the matches are too many to count
+    (migration 0008 explains why); its columns carry the same names as ``jobs`` so the same
+    predicates run on either table. Written only by the trigger.
+    """
+
+    __tablename__ = "job_search_sample"
+    __table_args__ = (
+        Index("idx_job_search_sample_vector", "search_vector", postgresql_using="gin"),
+        {"schema": SCHEMA},
+    )
+
+    id: uuid.UUID = Field(primary_key=True)
+    status: str = Field(sa_type=String(50))
+    deleted_at: datetime | None = timestamp()
+    expires_at: datetime | None = timestamp()
+    published_at: datetime | None = timestamp()
+    search_vector: str | None = Field(default=None, sa_type=TSVECTOR)
+    employment_type: str = Field(sa_type=String(50))
+    experience_level: str | None = Field(default=None, sa_type=String(50))
+    remote_policy: str | None = Field(default=None, sa_type=String(50))
+    category_id: uuid.UUID | None = None
+    company_id: uuid.UUID | None = None
+    location: str | None = Field(default=None, sa_type=String(255))
+    latitude: float | None = Field(default=None, sa_type=Float)
+    longitude: float | None = Field(default=None, sa_type=Float)
+    salary_min_yearly: int | None = None
+    salary_max_yearly: int | None = None
+    show_salary: bool
+    required_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
+    preferred_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
+    priority_level: int

@@ -2,18 +2,19 @@
 
 Why PostgreSQL alone (DESIGN.md §4b): the measured alternative (ClickHouse facets and
 candidates, PostgreSQL hydration) was no faster at the 95th percentile on this machine and
-would add a copy that lags. What makes common words slow is ranking and counting every
-match, so this module never does that past a threshold:
+would add a copy that lags. What is slow at a million jobs is visiting every matching row
+of the wide ``jobs`` table to count or rank it, so past a threshold this module never does:
 
-* **Counts** are exact up to ``EXACT_TOTAL_CAP`` matches (a capped ``count`` stops early);
-  past it the page says "10,000+ jobs".
-* **Facets** (each with its own filter left out, as job sites do) are counted exactly over
-  the rows that match the keywords, place and skills when those are at most
-  ``EXACT_FACET_CAP``; past that they are estimated from a ``TABLESAMPLE`` of about
-  ``SAMPLE_ROWS`` rows, scaled, and flagged so the UI shows "~1,200".
-* **Relevance** ranks every match when there are few; when there are many it ranks the
-  newest ``CANDIDATE_WINDOW`` matches plus the promoted ones (freshness is part of the
-  score anyway), which an index on ``published_at`` serves without reading the rest.
+* **Facets** (each counted with its own filter left out, as job sites do) and the total
+  are counted over every match when the planner expects at most ``EXACT_FACET_CAP`` rows
+  before the facet filters (the read stops there if it expected too few). Past that they
+  are counted over ``jobs.job_search_sample``, a narrow copy of one published job in
+  ``SAMPLE_FACTOR`` kept by a trigger, and multiplied: the UI shows "~1,200".
+* **The total** is then exact when the sample says it is small (a capped count proves
+  it), otherwise "About 4,300 jobs" or "10,000+ jobs".
+* **Relevance** ranks every match when there are at most ``RANK_ALL_CAP``; past that it
+  ranks the newest ``CANDIDATE_WINDOW`` matches plus the promoted ones (freshness is part
+  of the score anyway), which the ``published_at`` index serves without reading the rest.
 
 Relevance = ``ts_rank_cd`` over the weighted vector (title A, skills and company B,
 description C) normalised to [0, 1) + 0.25 * freshness (e^-age/30 days) + 0.1 per promotion
@@ -47,11 +48,16 @@ from jobhub.jobs.suggest import did_you_mean
 from jobhub.profiles import service as profiles
 
 PAGE_SIZE = 20
-EXACT_TOTAL_CAP = 10_000
-EXACT_FACET_CAP = 20_000
-CANDIDATE_WINDOW = 2_000
+EXACT_FACET_CAP = 2_000
+COUNTED_TOTAL_CAP = 1_000
+ESTIMATE_LABEL_CAP = 10_000
+RANK_ALL_CAP = 1_000
+CANDIDATE_WINDOW = 300
+WALK_WINDOW_FROM = 30_000
 PROMOTED_WINDOW = 100
-SAMPLE_ROWS = 50_000
+MAX_BROWSABLE = 10_000
+SAMPLE_FACTOR = 50
+"""One published job in 50 is in ``jobs.job_search_sample`` (migration 0008)."""
 DEFAULT_RADIUS_KM = 25.0
 SALARY_BANDS = (30_000, 50_000, 75_000, 100_000, 150_000, 200_000)
 TOP_COMPANIES = 10
@@ -202,7 +208,7 @@ def _location(query: _Query, params: SearchParams) -> None:
         max_lon=box.max_longitude,
     )
     within = (
-        "(j.latitude BETWEEN :min_lat AND :max_lat AND j.longitude BETWEEN :min_lon AND :max_lon "
+        "(point(j.longitude, j.latitude) <@ box(point(:min_lon, :min_lat), point(:max_lon, :max_lat)) "
         f"AND {DISTANCE_KM} <= :radius_km)"
     )
     query.base.append(f"({within}{remote})")
@@ -258,12 +264,15 @@ def _capped_count(db: Session, where: str, params: dict[str, Any], cap: int) -> 
     return db.execute(text(sql), params).scalar_one()
 
 
-def _sample_percent(db: Session) -> float:
-    rows = db.execute(text("SELECT reltuples FROM pg_class WHERE oid = 'jobs.jobs'::regclass")).scalar_one()
-    return 100.0 if rows <= SAMPLE_ROWS else max(0.1, 100.0 * SAMPLE_ROWS / rows)
+def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
+    """The planner's estimate of the matching rows: a millisecond, where counting costs seconds."""
+    plan = db.execute(
+        text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM jobs.jobs j WHERE {where}"), params
+    ).scalar_one()
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def _facet_sql(query: _Query, source: str) -> str:
+def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
     flags = "".join(f", ({sql}) AS ok_{key}" for key, sql in query.facets.items())
     grouped = [
         ("type", "employment_type"),
@@ -289,23 +298,35 @@ def _facet_sql(query: _Query, source: str) -> str:
         f"WHERE {query.facet_ok('salary')} AND pay >= s GROUP BY 2"
     )
     parts.append(f"SELECT 'total', '', count(*) FROM b WHERE {query.facet_ok('')}")
+    parts.append("SELECT 'base', '', count(*) FROM b")
+    capped = f" LIMIT {limit}" if limit is not None else ""
     return (
         "WITH b AS MATERIALIZED (SELECT j.employment_type, j.experience_level, j.remote_policy, "
         f"j.category_id, j.company_id, j.published_at, {PAY} AS pay{flags} "
-        f"FROM {source} WHERE {query.base_where()}) " + " UNION ALL ".join(parts)
+        f"FROM {source} WHERE {query.base_where()}{capped}) " + " UNION ALL ".join(parts)
     )
 
 
-def _facet_counts(db: Session, query: _Query, *, sample_percent: float | None) -> dict[str, dict[str, float]]:
-    source = "jobs.jobs j"
-    scale = 1.0
-    if sample_percent is not None:
-        source = f"jobs.jobs j TABLESAMPLE SYSTEM ({sample_percent:.4f}) REPEATABLE (7)"
-        scale = 100.0 / sample_percent
+def _facet_counts(db: Session, query: _Query, *, sampled: bool) -> dict[str, dict[str, float]] | None:
+    """Counts per facet value (and the total), over every match or over the sample scaled up.
+
+    Counting every match stops at ``EXACT_FACET_CAP`` rows and answers ``None`` when it got
+    there, so a planner estimate that was far too low costs a bounded read, not seconds.
+    """
+    source, scale, limit = "jobs.jobs j", 1.0, EXACT_FACET_CAP + 1
+    if sampled:
+        source, scale, limit = "jobs.job_search_sample j", float(SAMPLE_FACTOR), None
     params = {**query.params, "posted_days": list(POSTED_WITHIN_DAYS), "salary_bands": list(SALARY_BANDS)}
     counts: dict[str, dict[str, float]] = {}
-    for row in db.execute(text(_facet_sql(query, source)), params):
+    force_index = sampled and query.has_keywords
+    if force_index:
+        db.execute(text("SET LOCAL enable_seqscan = off"))
+    for row in db.execute(text(_facet_sql(query, source, limit)), params):
         counts.setdefault(row.facet, {})[row.value] = row.n * scale
+    if force_index:
+        db.execute(text("SET LOCAL enable_seqscan = on"))
+    if not sampled and counts["base"][""] > EXACT_FACET_CAP:
+        return None
     return counts
 
 
@@ -319,10 +340,7 @@ def _category_labels(db: Session) -> tuple[dict[str, str], dict[str, str], dict[
 
 
 def _rounded(value: float, estimate: bool) -> int:
-    if not estimate or value < 100:
-        return round(value)
-    digits = math.floor(math.log10(value)) - 1
-    return int(round(value, -digits))
+    return _significant(value) if estimate else round(value)
 
 
 def _facets(
@@ -367,31 +385,43 @@ def _facets(
     return facets
 
 
+def _score(query: _Query) -> str:
+    rank = f"ts_rank_cd(j.search_vector, {TSQUERY}, 32) + " if query.has_keywords else ""
+    return f"{rank}0.25 * {FRESHNESS} + {PROMOTION}"
+
+
 def _order(query: _Query, sort: str) -> str:
     if sort == SortOrder.DATE:
         return "j.published_at DESC, j.id"
     if sort == SortOrder.SALARY:
         return f"{PAY} DESC NULLS LAST, j.published_at DESC, j.id"
-    rank = f"ts_rank_cd(j.search_vector, {TSQUERY}, 32) + " if query.has_keywords else ""
-    return f"{rank}0.25 * {FRESHNESS} + {PROMOTION} DESC, j.published_at DESC, j.id"
+    return f"{_score(query)} DESC, j.published_at DESC, j.id"
 
 
 def _page_ids(
-    db: Session, query: _Query, sort: str, offset: int, limit: int, *, windowed: bool
+    db: Session, query: _Query, sort: str, offset: int, limit: int, *, windowed: bool, walk: bool
 ) -> list[uuid.UUID]:
+    """One page of ids; ``windowed`` ranks only the newest matches and the promoted ones.
+
+    The window's score is computed while its rows are read, so each vector is read once.
+    ``walk`` reads the window by walking the ``published_at`` index, right when matches are
+    dense; otherwise ordering by an expression that no index serves makes the planner find
+    every match through the GIN index first (it cannot know that "within 50 km" is rare).
+    """
     where = query.where()
-    order = _order(query, sort)
     params = {**query.params, "offset": offset, "limit": limit}
     if windowed and sort == SortOrder.RELEVANCE:
+        columns = f"j.id, j.published_at, {_score(query)} AS score"
+        newest = "j.published_at" if walk else "j.published_at + interval '0 s'"
         sql = (
-            f"WITH c AS ((SELECT j.id FROM jobs.jobs j WHERE {where} ORDER BY j.published_at DESC "
-            f"LIMIT {CANDIDATE_WINDOW}) UNION (SELECT j.id FROM jobs.jobs j WHERE {where} "
+            f"WITH c AS ((SELECT {columns} FROM jobs.jobs j WHERE {where} ORDER BY {newest} DESC "
+            f"LIMIT {CANDIDATE_WINDOW}) UNION (SELECT {columns} FROM jobs.jobs j WHERE {where} "
             "AND j.priority_level > 0 ORDER BY j.priority_level DESC, j.published_at DESC "
             f"LIMIT {PROMOTED_WINDOW})) "
-            f"SELECT j.id FROM jobs.jobs j JOIN c ON c.id = j.id ORDER BY {order} "
-            "OFFSET :offset LIMIT :limit"
+            "SELECT id FROM c ORDER BY score DESC, published_at DESC, id OFFSET :offset LIMIT :limit"
         )
     else:
+        order = _order(query, sort)
         sql = f"SELECT j.id FROM jobs.jobs j WHERE {where} ORDER BY {order} OFFSET :offset LIMIT :limit"
     return [row.id for row in db.execute(text(sql), params)]
 
@@ -451,10 +481,45 @@ def _hydrate(db: Session, ids: list[uuid.UUID], now: datetime) -> list[JobHit]:
     return hits
 
 
+def _significant(value: float) -> int:
+    """Two significant figures: an estimate should not pretend to more."""
+    if value < 100:
+        return round(value)
+    digits = math.floor(math.log10(value)) - 1
+    return int(round(value, -digits))
+
+
 def _total_label(total: int, estimate: bool) -> str:
+    if estimate and total >= ESTIMATE_LABEL_CAP:
+        return f"{ESTIMATE_LABEL_CAP:,}+ jobs"
     if estimate:
-        return f"{EXACT_TOTAL_CAP:,}+ jobs"
+        return f"About {total:,} jobs"
     return "1 job" if total == 1 else f"{total:,} jobs"
+
+
+@dataclass(frozen=True)
+class _Counts:
+    facets: dict[str, dict[str, float]]
+    total: int
+    total_is_estimate: bool
+    facets_are_estimates: bool
+
+
+def _count_matches(db: Session, query: _Query) -> _Counts:
+    """Facet counts and the total, each exact or estimated (see the module docstring)."""
+    counts = None
+    if _planned_rows(db, query.base_where(), query.params) <= EXACT_FACET_CAP:
+        counts = _facet_counts(db, query, sampled=False)
+    if counts is not None:
+        return _Counts(counts, round(counts["total"][""]), False, False)
+    sampled = _facet_counts(db, query, sampled=True) or {}
+    total = _significant(sampled["total"][""])
+    if total <= COUNTED_TOTAL_CAP:
+        counted = _capped_count(db, query.where(), query.params, COUNTED_TOTAL_CAP)
+        if counted <= COUNTED_TOTAL_CAP:
+            return _Counts(sampled, counted, False, True)
+        total = max(total, counted)
+    return _Counts(sampled, total, True, True)
 
 
 def search(
@@ -468,34 +533,27 @@ def search(
     started = time.perf_counter()
     now = now or datetime.now(UTC)
     query = build_query(db, params, now)
-    base_count = _capped_count(db, query.base_where(), query.params, EXACT_FACET_CAP)
-    facets_estimated = base_count > EXACT_FACET_CAP
-    counts: dict[str, dict[str, float]] = {}
-    if with_facets or not facets_estimated:
-        counts = _facet_counts(db, query, sample_percent=_sample_percent(db) if facets_estimated else None)
-    if facets_estimated:
-        known = not query.facets and base_count > EXACT_TOTAL_CAP
-        total = base_count if known else _capped_count(db, query.where(), query.params, EXACT_TOTAL_CAP)
-    else:
-        total = round(counts.get("total", {}).get("", 0))
-    total_estimated = total > EXACT_TOTAL_CAP
-    browsable = (
-        CANDIDATE_WINDOW if total_estimated and params.sort == SortOrder.RELEVANCE else EXACT_TOTAL_CAP
-    )
-    pages = max(1, math.ceil(min(total, browsable) / page_size))
+    counted = _count_matches(db, query)
+    total, estimated = counted.total, counted.total_is_estimate
+    windowed = (estimated or total > RANK_ALL_CAP) and params.sort == SortOrder.RELEVANCE
+    browsable = min(total, CANDIDATE_WINDOW if windowed else MAX_BROWSABLE)
+    pages = max(1, math.ceil(browsable / page_size))
     page = min(params.page, pages)
-    ids = _page_ids(db, query, params.sort, (page - 1) * page_size, page_size, windowed=total_estimated)
+    offset = (page - 1) * page_size
+    ids = _page_ids(
+        db, query, params.sort, offset, page_size, windowed=windowed, walk=total > WALK_WINDOW_FROM
+    )
     hits = _hydrate(db, ids, now)
     suggestion = ""
     if total == 0 and params.q:
         suggestion = did_you_mean(db, params.q)
     return SearchResult(
         hits=hits,
-        total=min(total, EXACT_TOTAL_CAP) if total_estimated else total,
-        total_is_estimate=total_estimated,
-        total_label=_total_label(total, total_estimated),
-        facets=_facets(db, counts, params, facets_estimated) if with_facets else {},
-        facets_are_estimates=facets_estimated,
+        total=total,
+        total_is_estimate=estimated,
+        total_label=_total_label(total, estimated),
+        facets=_facets(db, counted.facets, params, counted.facets_are_estimates) if with_facets else {},
+        facets_are_estimates=counted.facets_are_estimates,
         page=page,
         pages=pages,
         suggestion=suggestion,

@@ -9,6 +9,7 @@ candidate-window paths that only a million jobs would reach are proven on the sa
 
 from __future__ import annotations
 
+import math
 import random
 import uuid
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def corpus(db: Session) -> Corpus:
         top = rng.choice(sorted(categories))
         jobs.append(
             make_job(
+                id=uuid.UUID(int=rng.getrandbits(128), version=4),
                 title=title,
                 description="Join a friendly team.",
                 company_id=rng.choice(company_rows).id,
@@ -221,38 +223,67 @@ def test_every_filter_and_facet_count_equals_brute_force(db: Session, corpus: Co
         _assert_matches_brute_force(db, corpus, _random_params(corpus, rng))
 
 
-def test_sampled_facets_and_candidate_window_agree_with_brute_force_on_a_full_sample(
+def _sample_ids(db: Session) -> set[uuid.UUID]:
+    return set(db.execute(text("SELECT id FROM jobs.job_search_sample")).scalars())
+
+
+def test_the_sample_table_follows_every_write_to_jobs(db: Session, corpus: Corpus) -> None:
+    in_sample = _sample_ids(db)
+    published = {j.id for j in corpus.jobs if j.status == JobStatus.PUBLISHED and j.deleted_at is None}
+    assert in_sample and in_sample <= published
+    assert 0.005 < len(in_sample) / len(published) < 0.06
+    member = next(j for j in corpus.jobs if j.id in in_sample)
+    member.status = JobStatus.CLOSED
+    add(db, member)
+    assert member.id not in _sample_ids(db)
+    member.status = JobStatus.PUBLISHED
+    add(db, member)
+    assert member.id in _sample_ids(db)
+    db.delete(member)
+    db.flush()
+    assert member.id not in _sample_ids(db)
+
+
+def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicates(
     db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With the thresholds at 5 rows, every search takes the paths meant for a million jobs; a
-    sample of the whole (small) table makes those paths' counts exact, so they are checkable."""
-    monkeypatch.setattr(search, "EXACT_FACET_CAP", 5)
-    monkeypatch.setattr(search, "SAMPLE_ROWS", 10**9)
+    """With the cap at 5 rows every search takes the path meant for a million jobs: its facet
+    counts must be exactly 50 times the brute-force counts over the jobs in the sample."""
+    monkeypatch.setattr(search, "_planned_rows", lambda *_: float("inf"))
+    in_sample = _sample_ids(db)
+    sample = Corpus(
+        [j for j in corpus.jobs if j.id in in_sample], corpus.categories, corpus.companies, corpus.skills
+    )
     rng = random.Random(4)
     for _ in range(15):
         params = _random_params(corpus, rng)
         result = search.search(db, params, now=NOW, page_size=500)
-        assert result.total == len(_brute(corpus, params)), params
+        assert result.facets_are_estimates
+        exact_total = len(_brute(corpus, params))
+        if not result.total_is_estimate:
+            assert result.total == exact_total, params
         for key, values in result.facets.items():
-            pool = _brute(corpus, params, but=key)
+            pool = _brute(sample, params, but=key)
             for facet in values:
-                assert facet.count == pytest.approx(
-                    sum(_facet_value_matches(corpus, key, facet.value, j) for j in pool), rel=0.05, abs=1
+                want = search.SAMPLE_FACTOR * sum(
+                    _facet_value_matches(sample, key, facet.value, j) for j in pool
                 )
+                assert facet.count == search._significant(want), (params, key, facet)
 
 
-def test_past_the_total_cap_the_count_is_an_estimate_and_relevance_reads_the_newest_window(
+def test_past_the_caps_the_total_is_labelled_an_estimate_and_relevance_reads_the_newest_window(
     db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "EXACT_TOTAL_CAP", 10)
-    monkeypatch.setattr(search, "EXACT_FACET_CAP", 10)
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 5)
+    monkeypatch.setattr(search, "COUNTED_TOTAL_CAP", 5)
+    monkeypatch.setattr(search, "ESTIMATE_LABEL_CAP", 100)
     monkeypatch.setattr(search, "CANDIDATE_WINDOW", 12)
     result = search.search(db, SearchParams(), now=NOW, page_size=5)
-    assert result.total_is_estimate and result.total_label == "10+ jobs"
-    assert result.facets_are_estimates
+    assert result.total_is_estimate and result.facets_are_estimates
+    assert result.total_label in {"100+ jobs", f"About {result.total:,} jobs"}
     newest = sorted((j for j in corpus.jobs if _is_open(j)), key=lambda j: j.published_at, reverse=True)[:12]
     assert {h.id for h in result.hits} <= {str(j.id) for j in newest}
-    assert result.pages == 3
+    assert result.pages == math.ceil(min(result.total, 12) / 5)
 
 
 def test_a_title_match_ranks_above_a_description_only_match(db: Session) -> None:
