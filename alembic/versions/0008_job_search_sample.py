@@ -9,6 +9,13 @@ of line, so the GIN index finds matches and the bitmap scan reads only the narro
 (7 ms for 10,000 matches of 18,000 sampled rows, against 105-250 ms for a scan that
 detoasts every vector).
 
+The posting's own ``search_vector`` moves to ``STORAGE MAIN`` (compressed in the row, lz4
+where the server has it, instead of out of line): a search that filters or ranks rows it has
+read (the newest-matches window, a radius search) then decompresses the vector in place
+rather than fetching it from the TOAST table, about half the time per row (95 against 171-251
+ms for 30,000 rows); the description is what moves out of line instead. It applies to rows
+written from now on.
+
 ``idx_jobs_geo`` (GiST over the point) answers "inside this box" in both dimensions at once;
 the B-tree on (latitude, longitude) can only range over latitude, so a radius search read a
 whole band of the globe before filtering longitude.
@@ -40,6 +47,19 @@ IN_SAMPLE = "abs(hashtext({id}::text)) % 50 = 0"
 
 
 def upgrade() -> None:
+    op.execute("ALTER TABLE jobs.jobs ALTER COLUMN search_vector SET STORAGE MAIN")
+    op.execute(
+        """
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression'
+                       AND 'lz4' = ANY(enumvals)) THEN
+                ALTER TABLE jobs.jobs ALTER COLUMN search_vector SET COMPRESSION lz4;
+            END IF;
+        END
+        $$
+        """
+    )
     op.create_table(
         "job_search_sample",
         sa.Column("id", sa.Uuid(), primary_key=True),
@@ -103,6 +123,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("ALTER TABLE jobs.jobs ALTER COLUMN search_vector SET STORAGE EXTENDED")
+    op.execute("ALTER TABLE jobs.jobs ALTER COLUMN search_vector SET COMPRESSION DEFAULT")
     op.execute("DROP INDEX jobs.idx_jobs_geo")
     op.execute("DROP TRIGGER keep_job_search_sample ON jobs.jobs")
     op.execute("DROP FUNCTION jobs.keep_job_search_sample()")
