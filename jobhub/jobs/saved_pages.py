@@ -28,7 +28,7 @@ from jobhub.ui.links import button_link
 from jobhub.ui.tables import pagination
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
-STATUS_LABELS = {SavedStatus.ALL: "All", SavedStatus.OPEN: "Open", SavedStatus.CLOSED: "No longer open"}
+STATUS_LABELS = {SavedStatus.ALL: "All", SavedStatus.OPEN: "Open", SavedStatus.CLOSED: "Closed"}
 SORT_LABELS = {
     SavedSort.SAVED: "Recently saved",
     SavedSort.POSTED: "Newest posting",
@@ -74,6 +74,7 @@ def toolbar() -> rx.Component:
                 value=SavedJobsState.status_filter,
                 on_change=SavedJobsState.filter_by_status,
                 aria_label="Show open or closed jobs",
+                width="100%",
             ),
         ),
         _labelled(

@@ -12,6 +12,7 @@ from jobhub.auth.principal import Principal
 from jobhub.jobs import saved
 from jobhub.jobs.models import SavedJob
 from jobhub.platform.db import session_scope
+from tests.e2e.conftest import PHONE
 from tests.e2e.journey_data import create_company, create_job, signed_in
 
 
@@ -63,3 +64,16 @@ def test_a_seeker_notes_tags_filters_and_removes_saved_jobs(open_page: Callable[
     with session_scope() as db:
         left = db.scalars(select(SavedJob.job_id).where(SavedJob.user_id == seeker.user_id)).all()
     assert left == [web_job]
+
+
+def test_on_a_phone_the_saved_list_fits_the_screen(open_page: Callable[..., Page]) -> None:
+    seeker = signed_in("job_seeker", "Sam")
+    employer = signed_in("employer", "Erin")
+    _save(seeker.user_id, create_job("SRE", create_company("Initech"), employer.user_id))
+
+    page = open_page("/saved", token=seeker.token, viewport=PHONE)
+    expect(page.get_by_test_id("saved-job")).to_have_count(1)
+    page.get_by_role("button", name="Edit notes").click()
+    expect(page.get_by_label("Remind me on")).to_be_visible()
+
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
