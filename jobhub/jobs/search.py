@@ -152,11 +152,6 @@ class _Query:
         """Keywords, place and skills only: the rows every facet count starts from."""
         return " AND ".join(self.base)
 
-    def facet_ok(self, but: str) -> str:
-        """Inside the facet CTE: every selected facet filter's flag except ``but``'s."""
-        flags = [f"ok_{key}" for key in self.facets if key != but]
-        return " AND ".join(flags) or "TRUE"
-
 
 def _category_ids(db: Session, slugs: tuple[str, ...]) -> list[uuid.UUID]:
     """A top-level slug includes its sub-categories."""
@@ -272,38 +267,56 @@ def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
+GROUPED = ("employment_type", "experience_level", "remote_policy", "category_id", "company_id")
+"""Columns that group into facets, in the order ``GROUPING()`` numbers them."""
+GROUP_FACET = dict(zip(GROUPED, ("type", "level", "remote", "category", "company"), strict=True))
+FACET_COLUMNS = (
+    "j.employment_type, j.experience_level, j.remote_policy, j.category_id, j.company_id, "
+    "j.published_at, j.salary_min_yearly, j.salary_max_yearly, j.show_salary"
+)
+
+
+def _grouping_mask(column: str) -> int:
+    """``GROUPING(a, b, ...)`` sets a bit for every column left out of the row's grouping set."""
+    return sum(1 << (len(GROUPED) - 1 - i) for i, c in enumerate(GROUPED) if c != column)
+
+
 def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
-    flags = "".join(f", ({sql}) AS ok_{key}" for key, sql in query.facets.items())
-    grouped = [
-        ("type", "employment_type"),
-        ("level", "experience_level"),
-        ("remote", "remote_policy"),
-        ("category", "category_id::text"),
+    """Every facet, the total and the base count in one pass over the matching rows.
+
+    Each facet's count carries its own ``FILTER``: every selected facet filter but its own;
+    ``GROUPING SETS`` groups the same rows once per facet column, plus once overall for the
+    posted-within and salary bands (cumulative, so they are filters rather than groups).
+    """
+
+    def but(key: str) -> str:
+        kept = [sql for other, sql in query.facets.items() if other != key]
+        return f" FILTER (WHERE {' AND '.join(kept)})" if kept else ""
+
+    def band(key: str, condition: str) -> str:
+        kept = [sql for other, sql in query.facets.items() if other != key]
+        return f"count(*) FILTER (WHERE {' AND '.join([*kept, condition])})"
+
+    aggregates = [f"count(*){but(GROUP_FACET[c])} AS n_{GROUP_FACET[c]}" for c in GROUPED]
+    aggregates += [
+        band("posted", f"j.published_at >= :now - make_interval(days => {d})") + f" AS posted_{d}"
+        for d in POSTED_WITHIN_DAYS
     ]
-    parts = [
-        f"SELECT '{key}' AS facet, {column} AS value, count(*) AS n FROM b "
-        f"WHERE {query.facet_ok(key)} AND {column} IS NOT NULL GROUP BY 2"
-        for key, column in grouped
-    ]
-    parts.append(
-        f"(SELECT 'company', company_id::text, count(*) FROM b WHERE {query.facet_ok('company')} "
-        f"AND company_id IS NOT NULL GROUP BY 2 ORDER BY 3 DESC LIMIT {TOP_COMPANIES})"
-    )
-    parts.append(
-        f"SELECT 'posted', d::text, count(*) FROM b CROSS JOIN unnest(CAST(:posted_days AS int[])) d "
-        f"WHERE {query.facet_ok('posted')} AND published_at >= :now - make_interval(days => d) GROUP BY 2"
-    )
-    parts.append(
-        f"SELECT 'salary', s::text, count(*) FROM b CROSS JOIN unnest(CAST(:salary_bands AS int[])) s "
-        f"WHERE {query.facet_ok('salary')} AND pay >= s GROUP BY 2"
-    )
-    parts.append(f"SELECT 'total', '', count(*) FROM b WHERE {query.facet_ok('')}")
-    parts.append("SELECT 'base', '', count(*) FROM b")
-    capped = f" LIMIT {limit}" if limit is not None else ""
+    aggregates += [band("salary", f"{PAY} >= {b}") + f" AS salary_{b}" for b in SALARY_BANDS]
+    aggregates.append(f"count(*){but('*')} AS total")
+    aggregates.append("count(*) AS base")
+    rows = f"{source} WHERE {query.base_where()}"
+    if limit is not None:
+        rows = f"(SELECT {FACET_COLUMNS} FROM {rows} LIMIT {limit}) j"
+    sets = ", ".join(f"(j.{c})" for c in GROUPED)
+    company_mask = _grouping_mask("company_id")
     return (
-        "WITH b AS MATERIALIZED (SELECT j.employment_type, j.experience_level, j.remote_policy, "
-        f"j.category_id, j.company_id, j.published_at, {PAY} AS pay{flags} "
-        f"FROM {source} WHERE {query.base_where()}{capped}) " + " UNION ALL ".join(parts)
+        "SELECT * FROM (SELECT g.*, "
+        "row_number() OVER (PARTITION BY g.grouping ORDER BY g.n_company DESC) AS rank "
+        f"FROM (SELECT GROUPING({', '.join(f'j.{c}' for c in GROUPED)}) AS grouping, "
+        f"{', '.join(f'j.{c}' for c in GROUPED)}, {', '.join(aggregates)} FROM {rows} "
+        f"GROUP BY GROUPING SETS ({sets}, ())) g) ranked "
+        f"WHERE ranked.grouping <> {company_mask} OR ranked.rank <= {TOP_COMPANIES}"
     )
 
 
@@ -316,15 +329,28 @@ def _facet_counts(db: Session, query: _Query, *, sampled: bool) -> dict[str, dic
     source, scale, limit = "jobs.jobs j", 1.0, EXACT_FACET_CAP + 1
     if sampled:
         source, scale, limit = "jobs.job_search_sample j", float(SAMPLE_FACTOR), None
-    params = {**query.params, "posted_days": list(POSTED_WITHIN_DAYS), "salary_bands": list(SALARY_BANDS)}
-    counts: dict[str, dict[str, float]] = {}
     force_index = sampled and query.has_keywords
     if force_index:
         db.execute(text("SET LOCAL enable_seqscan = off"))
-    for row in db.execute(text(_facet_sql(query, source, limit)), params):
-        counts.setdefault(row.facet, {})[row.value] = row.n * scale
+    rows = db.execute(text(_facet_sql(query, source, limit)), query.params).mappings().all()
     if force_index:
         db.execute(text("SET LOCAL enable_seqscan = on"))
+    masks = {_grouping_mask(c): c for c in GROUPED}
+    counts: dict[str, dict[str, float]] = {}
+    for row in rows:
+        column = masks.get(row["grouping"])
+        if column is not None:
+            if row[column] is not None and row[f"n_{GROUP_FACET[column]}"]:
+                counts.setdefault(GROUP_FACET[column], {})[str(row[column])] = (
+                    row[f"n_{GROUP_FACET[column]}"] * scale
+                )
+            continue
+        counts["posted"] = {str(d): row[f"posted_{d}"] * scale for d in POSTED_WITHIN_DAYS}
+        counts["salary"] = {str(b): row[f"salary_{b}"] * scale for b in SALARY_BANDS}
+        counts["total"] = {"": row["total"] * scale}
+        counts["base"] = {"": row["base"] * scale}
+    counts.setdefault("total", {"": 0.0})
+    counts.setdefault("base", {"": 0.0})
     if not sampled and counts["base"][""] > EXACT_FACET_CAP:
         return None
     return counts
