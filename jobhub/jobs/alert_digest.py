@@ -50,7 +50,8 @@ log = logging.getLogger(__name__)
 
 DIGEST_CRON: Final = "*/5 * * * *"
 DIGEST_LIMIT: Final = 50
-LOOKBACK: Final = timedelta(hours=1)
+LOOKBACK: Final = timedelta(minutes=10)
+"""Far longer than a publishing transaction takes; each minute more is re-read (and skipped) every run."""
 INTERVALS: Final[dict[str, timedelta]] = {
     AlertFrequency.DAILY: timedelta(days=1),
     AlertFrequency.WEEKLY: timedelta(days=7),
