@@ -21,10 +21,32 @@ from jobhub.ui.forms import field_ids, form_field, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import button_link, text_link
 from jobhub.ui.page_parts import loading_lines
-from jobhub.ui.theme import ERROR_TEXT, SPACE_DEFAULT, SPACE_SECTION, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.theme import (
+    BORDER,
+    ERROR_TEXT,
+    SPACE_DEFAULT,
+    SPACE_SECTION,
+    SPACE_TIGHT,
+    SURFACE,
+    TEXT_LINK,
+    TEXT_MUTED,
+)
 
 SIDE_WIDTH = "20rem"
 REPORT_FORM = "Report this job"
+# Spacing for the sanitized HTML's own elements, which no Radix component styles.
+PROSE = {
+    "& p, & ul, & ol, & pre, & blockquote, & h3, & h4": {"margin": "0 0 0.75rem"},
+    "& ul, & ol": {"padding_left": "1.5rem"},
+    "& blockquote": {"border_left": f"3px solid {BORDER}", "padding_left": "0.75rem", "color": TEXT_MUTED},
+    "& pre": {
+        "overflow_x": "auto",
+        "padding": "0.75rem",
+        "background": SURFACE,
+        "border_radius": "var(--radius-2)",
+    },
+    "& a": {"color": TEXT_LINK, "text_decoration": "underline"},
+}
 
 
 def _icon_line(icon: str, text: rx.Var | str, **props: object) -> rx.Component:
@@ -57,6 +79,8 @@ def header() -> rx.Component:
         rx.flex(
             rx.cond(S.location != "", _icon_line("map-pin", S.location)),
             _icon_line("clock", S.posted),
+            # On phones the side card with the pay comes after the posting: say the pay up front.
+            _icon_line("banknote", S.salary, display=rx.breakpoints(initial="flex", md="none")),
             spacing="4",
             wrap="wrap",
         ),
@@ -75,7 +99,7 @@ def rich_section(title: str, html: rx.Var[str], section_id: str) -> rx.Component
         html != "",
         rx.el.section(
             rx.heading(title, as_="h2", size="5", id=section_id, margin_bottom="0.5rem"),
-            rx.html(html, class_name="jh-prose"),
+            rx.html(html, style=PROSE),
             aria_labelledby=section_id,
         ),
     )

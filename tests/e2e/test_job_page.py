@@ -1,4 +1,5 @@
-"""A job page opened from its URL: what a visitor sees and crawlers read, one view per viewer, a report."""
+"""A job page opened from its URL: what a visitor sees and crawlers read, one view per viewer, save and
+report, and the page of a job that is gone."""
 
 from __future__ import annotations
 
@@ -85,12 +86,17 @@ def test_a_job_page_shows_the_posting_counts_one_view_per_viewer_and_takes_a_rep
     page.reload()
     expect(page.get_by_role("heading", name="Data Engineer", level=1)).to_be_visible()
     expect(page.get_by_role("link", name="Sign in to report this job")).to_be_visible()
+    page.goto("/jobs/no-such-job")
+    expect(page.get_by_role("heading", name="This job is no longer open")).to_be_visible()
+    expect(page.get_by_role("link", name="Search open jobs")).to_have_attribute("href", "/jobs")
 
     seeker = signed_in("job_seeker", "Sam")
     _give_skill(seeker.user_id, python)
     page = open_page(f"/jobs/{slug}", token=seeker.token)
     expect(page.get_by_test_id("skill-match")).to_have_text("You have 1 of 2 required skills")
     _wait_for_views(job_id, 2)
+    page.get_by_role("button", name="Save job").click()
+    expect(page.get_by_role("button", name="Saved")).to_have_attribute("aria-pressed", "true")
 
     page.get_by_role("button", name="Report this job").click()
     form = page.get_by_role("form", name="Report this job")
