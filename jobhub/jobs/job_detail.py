@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
-from sqlalchemy import Uuid, bindparam, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Row, Uuid, bindparam, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
@@ -22,7 +22,7 @@ from jobhub.auth.principal import Principal
 from jobhub.companies import service as companies
 from jobhub.companies.service import CompanyCard
 from jobhub.jobs.job_posting_ld import job_posting_ld, script_json
-from jobhub.jobs.models import Job, JobStatus, SalaryPeriod
+from jobhub.jobs.models import JOB_SKILLS, Job, JobStatus, SalaryPeriod
 from jobhub.jobs.salary import to_yearly
 from jobhub.jobs.search import LABELS
 from jobhub.jobs.service import _open_jobs, posted_label, salary_label
@@ -37,6 +37,7 @@ NOT_OPEN: Final = "This job is no longer open."
 SIMILAR_LIMIT: Final = 5
 # Newest matching jobs ranked for similarity: a bounded read even for a common category.
 SIMILAR_CANDIDATES: Final = 200
+RECENT_WINDOW: Final = 5_000
 SEO_DESCRIPTION_MAX: Final = 160
 
 
@@ -110,10 +111,8 @@ def is_open(job: Job, now: datetime) -> bool:
     )
 
 
-def _location(job: Job) -> str:
-    if job.location:
-        return job.location
-    return "Remote" if job.is_remote else ""
+def _location(location: str | None, is_remote: bool) -> str:
+    return location or ("Remote" if is_remote else "")
 
 
 def _yearly(job: Job) -> tuple[str, int | None, int | None]:
@@ -139,38 +138,87 @@ def skill_match(
     return SkillMatch(have, len(known), missing, f"You have {have} of {len(known)} required {noun}")
 
 
+_SIMILAR_COLUMNS = (
+    Job.id,
+    Job.slug,
+    Job.title,
+    Job.company_id,
+    Job.location,
+    Job.is_remote,
+    Job.salary_min,
+    Job.salary_max,
+    Job.salary_currency,
+    Job.salary_period,
+    Job.show_salary,
+    Job.published_at,
+    Job.required_skills,
+    Job.preferred_skills,
+)
+_JOB_SKILLS = literal_column(JOB_SKILLS, ARRAY(Uuid))
+
+
+def _newest_related(
+    db: Session, job: Job, now: datetime, related: ColumnElement[bool], limit: int
+) -> list[Row]:
+    return list(
+        db.execute(
+            select(*_SIMILAR_COLUMNS)
+            .where(_open_jobs(now), Job.id != job.id, related)
+            .order_by(Job.published_at.desc(), Job.id)
+            .limit(limit)
+        ).all()
+    )
+
+
+def _recent_sharing(db: Session, job: Job, now: datetime, wanted: BindParameter) -> list[Row]:
+    """Jobs sharing a skill among the newest ``RECENT_WINDOW`` open jobs: a bounded read however
+    common the skills are (one skill can be on half of all postings)."""
+    recent = (
+        select(*_SIMILAR_COLUMNS)
+        .where(_open_jobs(now), Job.id != job.id)
+        .order_by(Job.published_at.desc(), Job.id)
+        .limit(RECENT_WINDOW)
+        .subquery()
+    )
+    sharing = or_(recent.c.required_skills.op("&&")(wanted), recent.c.preferred_skills.op("&&")(wanted))
+    query = select(recent).where(sharing).order_by(recent.c.published_at.desc(), recent.c.id)
+    return list(db.execute(query.limit(SIMILAR_CANDIDATES)).all())
+
+
 def similar_jobs(db: Session, job: Job, now: datetime) -> tuple[SimilarJob, ...]:
-    """Open jobs in the same category or sharing a skill, most shared skills first, then newest."""
+    """Open jobs sharing a skill or the category, most shared skills first, then newest.
+
+    No single plan suits every posting (PostgreSQL misjudges how common a skill is), so the
+    reads are bounded by construction: skill matches among the newest ``RECENT_WINDOW`` jobs;
+    when those are too few the skills are rare, and the GIN index on ``JOB_SKILLS`` finds the
+    rest cheaply; then the newest few of the category, which only fill places left over.
+    """
     skills = list(dict.fromkeys([*(job.required_skills or []), *(job.preferred_skills or [])]))
-    related = []
-    if job.category_id is not None:
-        related.append(Job.category_id == job.category_id)
+    candidates: dict[uuid.UUID, Row] = {}
     if skills:
         wanted = bindparam("similar_skills", skills, type_=ARRAY(Uuid))
-        related += [Job.required_skills.op("&&")(wanted), Job.preferred_skills.op("&&")(wanted)]
-    if not related:
-        return ()
-    candidates = db.scalars(
-        select(Job)
-        .where(_open_jobs(now), Job.id != job.id, or_(*related))
-        .order_by(Job.published_at.desc().nulls_last(), Job.id)
-        .limit(SIMILAR_CANDIDATES)
-    ).all()
+        rows = _recent_sharing(db, job, now, wanted)
+        if len(rows) < SIMILAR_LIMIT:
+            rows = _newest_related(db, job, now, _JOB_SKILLS.op("&&")(wanted), SIMILAR_CANDIDATES)
+        candidates = {row.id: row for row in rows}
+    if job.category_id is not None:
+        for row in _newest_related(db, job, now, Job.category_id == job.category_id, SIMILAR_LIMIT):
+            candidates.setdefault(row.id, row)
     mine = set(skills)
     oldest = datetime.min.replace(tzinfo=UTC)
 
-    def rank(other: Job) -> tuple[int, datetime]:
+    def rank(other: Row) -> tuple[int, datetime]:
         shared = mine & {*(other.required_skills or []), *(other.preferred_skills or [])}
         return len(shared), other.published_at or oldest
 
-    chosen = sorted(candidates, key=rank, reverse=True)[:SIMILAR_LIMIT]
+    chosen = sorted(candidates.values(), key=rank, reverse=True)[:SIMILAR_LIMIT]
     names = companies.company_summaries(db, [other.company_id for other in chosen if other.company_id])
     return tuple(
         SimilarJob(
             slug=other.slug,
             title=other.title,
             company_name=names[str(other.company_id)].name if str(other.company_id) in names else "",
-            location=_location(other),
+            location=_location(other.location, other.is_remote),
             salary=(
                 salary_label(other.salary_min, other.salary_max, other.salary_currency, other.salary_period)
                 if other.show_salary
@@ -189,7 +237,7 @@ def _seo(job: Job, company: CompanyCard | None, salary: str) -> tuple[str, str]:
     title = job.seo_title or f"{job.title}{at}"
     if job.seo_description:
         return title, job.seo_description[:SEO_DESCRIPTION_MAX]
-    where = f" in {_location(job)}" if _location(job) else ""
+    where = f" in {_location(job.location, job.is_remote)}" if _location(job.location, job.is_remote) else ""
     lead = f"{job.title}{at}{where}. {salary}. "
     description = f"{lead}{plain_text(job.description)}"
     if len(description) > SEO_DESCRIPTION_MAX:
@@ -248,7 +296,7 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
         title=job.title,
         notice=_notice(job, moment),
         company=company,
-        location=_location(job),
+        location=_location(job.location, job.is_remote),
         remote=LABELS["remote"].get(job.remote_policy or "", "Remote" if job.is_remote else ""),
         employment=LABELS["type"].get(job.employment_type, job.employment_type),
         level=LABELS["level"].get(job.experience_level or "", ""),
