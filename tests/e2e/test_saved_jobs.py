@@ -1,4 +1,5 @@
-"""A seeker's saved jobs: see them at /saved, add a note and a tag, filter by the tag, remove one and undo."""
+"""A seeker saves a job from the search results, then at /saved adds a note and a tag, filters by it,
+removes the job and undoes that; on a phone the list fits the screen."""
 
 from __future__ import annotations
 
@@ -27,10 +28,17 @@ def test_a_seeker_notes_tags_filters_and_removes_saved_jobs(open_page: Callable[
     company = create_company("Initech")
     data_job = create_job("Data Engineer", company, employer.user_id)
     web_job = create_job("Web Developer", company, employer.user_id)
-    _save(seeker.user_id, data_job)
     _save(seeker.user_id, web_job)
 
-    page = open_page("/saved", token=seeker.token)
+    page = open_page("/jobs?q=data", token=seeker.token)
+    toggle = page.get_by_test_id("results").get_by_role("button", name="Save job")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="View saved jobs").click()
+    page.wait_for_url("**/saved")
+    with session_scope() as db:
+        assert saved.saved_job_ids(db, seeker.user_id, [data_job]) == {str(data_job)}
     expect(page.get_by_role("heading", name="Saved jobs", level=1)).to_be_visible()
     items = page.get_by_test_id("saved-job")
     expect(items).to_have_count(2)
