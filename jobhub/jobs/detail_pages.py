@@ -49,9 +49,14 @@ PROSE = {
 }
 
 
+def _icon(name: str | rx.Var[str], size: int = 16) -> rx.Component:
+    """A decorative icon: the text beside it says the same to screen readers."""
+    return rx.icon(name, size=size, aria_hidden="true")
+
+
 def _icon_line(icon: str, text: rx.Var | str, **props: object) -> rx.Component:
     return rx.flex(
-        rx.icon(icon, size=16, aria_hidden="true"),
+        _icon(icon),
         rx.text(text, size="2"),
         align="center",
         spacing="2",
@@ -94,15 +99,20 @@ def header() -> rx.Component:
     )
 
 
-def rich_section(title: str, html: rx.Var[str], section_id: str) -> rx.Component:
+def _section(shown: rx.Var[bool], title: str, section_id: str, content: rx.Component) -> rx.Component:
+    """A titled part of the posting (an ``h2`` region), left out while it has nothing to say."""
     return rx.cond(
-        html != "",
+        shown,
         rx.el.section(
             rx.heading(title, as_="h2", size="5", id=section_id, margin_bottom="0.5rem"),
-            rx.html(html, style=PROSE),
+            content,
             aria_labelledby=section_id,
         ),
     )
+
+
+def rich_section(title: str, html: rx.Var[str], section_id: str) -> rx.Component:
+    return _section(html != "", title, section_id, rx.html(html, style=PROSE))
 
 
 def skill_badges(skills: rx.Var[list[str]], color: str, label: str) -> rx.Component:
@@ -115,6 +125,18 @@ def skill_badges(skills: rx.Var[list[str]], color: str, label: str) -> rx.Compon
         list_style="none",
         padding="0",
         margin="0",
+    )
+
+
+def skill_group(title: str, skills: rx.Var[list[str]], color: str, label: str) -> rx.Component:
+    return rx.cond(
+        skills.length() > 0,
+        rx.flex(
+            rx.text(title, weight="medium", size="2"),
+            skill_badges(skills, color, label),
+            direction="column",
+            spacing="1",
+        ),
     )
 
 
@@ -136,34 +158,16 @@ def skills_section() -> rx.Component:
             width="100%",
         ),
     )
-    return rx.cond(
+    return _section(
         (S.required_skills.length() > 0) | (S.preferred_skills.length() > 0),
-        rx.el.section(
-            rx.heading("Skills", as_="h2", size="5", id="skills-heading", margin_bottom="0.5rem"),
-            rx.flex(
-                match,
-                rx.cond(
-                    S.required_skills.length() > 0,
-                    rx.flex(
-                        rx.text("Required", weight="medium", size="2"),
-                        skill_badges(S.required_skills, "indigo", "Required skills"),
-                        direction="column",
-                        spacing="1",
-                    ),
-                ),
-                rx.cond(
-                    S.preferred_skills.length() > 0,
-                    rx.flex(
-                        rx.text("Nice to have", weight="medium", size="2"),
-                        skill_badges(S.preferred_skills, "gray", "Preferred skills"),
-                        direction="column",
-                        spacing="1",
-                    ),
-                ),
-                direction="column",
-                spacing="3",
-            ),
-            aria_labelledby="skills-heading",
+        "Skills",
+        "skills-heading",
+        rx.flex(
+            match,
+            skill_group("Required", S.required_skills, "indigo", "Required skills"),
+            skill_group("Nice to have", S.preferred_skills, "gray", "Preferred skills"),
+            direction="column",
+            spacing="3",
         ),
     )
 
@@ -186,19 +190,17 @@ def similar_card(job: rx.Var[SimilarJob]) -> rx.Component:
 
 
 def similar_section() -> rx.Component:
-    return rx.cond(
+    return _section(
         S.similar.length() > 0,
-        rx.el.section(
-            rx.heading("Similar jobs", as_="h2", size="5", id="similar-heading", margin_bottom="0.5rem"),
-            rx.grid(
-                rx.foreach(S.similar, similar_card),
-                columns=rx.breakpoints(initial="1", sm="2"),
-                spacing="3",
-                as_="ul",
-                padding="0",
-                margin="0",
-            ),
-            aria_labelledby="similar-heading",
+        "Similar jobs",
+        "similar-heading",
+        rx.grid(
+            rx.foreach(S.similar, similar_card),
+            columns=rx.breakpoints(initial="1", sm="2"),
+            spacing="3",
+            as_="ul",
+            padding="0",
+            margin="0",
         ),
     )
 
@@ -208,7 +210,7 @@ def apply_action() -> rx.Component:
         S.apply_url != "",
         rx.button(
             rx.link(
-                rx.icon("external-link", size=16, aria_hidden="true"),
+                _icon("external-link"),
                 "Apply on the company's site",
                 href=S.apply_url,
                 is_external=True,
@@ -241,7 +243,7 @@ def save_action() -> rx.Component:
     return rx.cond(
         S.is_seeker,
         rx.button(
-            rx.icon(rx.cond(S.is_saved, "bookmark-check", "bookmark"), size=16, aria_hidden="true"),
+            _icon(rx.cond(S.is_saved, "bookmark-check", "bookmark")),
             rx.cond(S.is_saved, "Saved", "Save job"),
             variant="soft",
             size="3",
@@ -312,7 +314,7 @@ def report_action() -> rx.Component:
     dialog = rx.dialog.root(
         rx.dialog.trigger(
             rx.button(
-                rx.icon("flag", size=16, aria_hidden="true"),
+                _icon("flag"),
                 "Report this job",
                 variant="ghost",
                 color_scheme="gray",
@@ -353,7 +355,7 @@ def action_card() -> rx.Component:
             apply_action(),
             save_action(),
             rx.button(
-                rx.icon("share-2", size=16, aria_hidden="true"),
+                _icon("share-2"),
                 "Copy link to share",
                 variant="outline",
                 size="3",
@@ -380,7 +382,7 @@ def company_card() -> rx.Component:
                         rx.cond(
                             S.company_verified,
                             rx.badge(
-                                rx.icon("badge-check", size=12, aria_hidden="true"),
+                                _icon("badge-check", 12),
                                 "Verified",
                                 color_scheme="green",
                             ),

@@ -19,11 +19,11 @@ from tests.factories import (
     add,
     make_category,
     make_company,
-    make_job,
     make_review,
     make_skill,
     make_user_skill,
 )
+from tests.jobs.support import published_job
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 SEEKER = Principal(user_id=uuid.uuid4(), user_type="job_seeker")
@@ -31,9 +31,7 @@ ADMIN = Principal(user_id=uuid.uuid4(), user_type="admin", roles=frozenset({"adm
 
 
 def published(db: Session, **values: Any) -> Job:
-    job = make_job(**({"status": JobStatus.PUBLISHED, "published_at": NOW - timedelta(days=2)} | values))
-    add(db, job)
-    return job
+    return published_job(db, NOW, **({"published_at": NOW - timedelta(days=2)} | values))
 
 
 def skills(db: Session, *names: str) -> list[Skill]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from jobhub.jobs.models import Job, JobStatus, OutboxEvent
 from jobhub.jobs.reports import DETAILS_MAX, has_reported, report_job
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.platform.event_types import JOB_REPORTED
-from tests.factories import add, make_job
+from tests.jobs.support import published_job
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -25,9 +25,7 @@ def seeker() -> Principal:
 
 
 def open_job(db: Session, **values: object) -> Job:
-    job = make_job(**({"status": JobStatus.PUBLISHED, "published_at": NOW - timedelta(days=1)} | values))
-    add(db, job)
-    return job
+    return published_job(db, NOW, **values)
 
 
 def test_a_report_is_a_job_reported_event_for_moderation(db: Session) -> None:

@@ -24,16 +24,14 @@ from jobhub.jobs.sitemap import (
     urlset,
 )
 from jobhub.settings import get_settings
-from tests.factories import add, make_job
+from tests.jobs.support import published_job
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def published(db: Session, **values: Any) -> Job:
-    job = make_job(**({"status": JobStatus.PUBLISHED, "published_at": NOW - timedelta(days=1)} | values))
-    add(db, job)
-    return job
+    return published_job(db, NOW, **values)
 
 
 def locations(xml: str) -> list[str]:

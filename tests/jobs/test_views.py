@@ -11,25 +11,14 @@ from sqlmodel import Session
 from jobhub.jobs.models import DomainEvent, Job, JobStatus, JobView, OutboxEvent
 from jobhub.jobs.views import ViewOrigin, record_share, record_view
 from jobhub.platform.event_types import JOB_SHARED, JOB_VIEWED
-from tests.factories import add, make_job
+from tests.jobs.support import published_job
 
 HOUR = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)
 IP = "203.0.113.7"
 
 
 def open_job(db: Session, **values: object) -> Job:
-    job = make_job(
-        **(
-            {
-                "status": JobStatus.PUBLISHED,
-                "published_at": HOUR - timedelta(days=1),
-                "company_id": uuid.uuid4(),
-            }
-            | values
-        )
-    )
-    add(db, job)
-    return job
+    return published_job(db, HOUR, **({"company_id": uuid.uuid4()} | values))
 
 
 def view(
