@@ -24,6 +24,7 @@ level (up to 3). Everything here returns plain view data, safe for Reflex state.
 from __future__ import annotations
 
 import math
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ ESTIMATE_LABEL_CAP = 10_000
 RANK_ALL_CAP = 1_000
 CANDIDATE_WINDOW = 300
 WALK_WINDOW_FROM = 30_000
+PHRASE_SCAN = 5_000
+PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
 PROMOTED_WINDOW = 100
 MAX_BROWSABLE = 10_000
 SAMPLE_FACTOR = 50
@@ -145,6 +148,15 @@ class _Query:
     notices: list[str] = field(default_factory=list)
     has_keywords: bool = False
 
+    @property
+    def has_phrase(self) -> bool:
+        return "q_words" in self.params
+
+    def where_words(self) -> str:
+        """The whole filter with each phrase loosened to its words, which GIN answers without
+        reading rows (it does not hold word positions)."""
+        return self.where().replace(f"@@ {TSQUERY}", "@@ CAST(:q_words AS tsquery)")
+
     def where(self) -> str:
         return " AND ".join([*self.base, *self.facets.values()])
 
@@ -168,13 +180,15 @@ def _category_ids(db: Session, slugs: tuple[str, ...]) -> list[uuid.UUID]:
 def _keywords(db: Session, query: _Query, q: str) -> None:
     if not q:
         return
-    nodes = db.execute(text(f"SELECT numnode({TSQUERY})"), {"q": q}).scalar_one()
+    nodes, parsed = db.execute(text(f"SELECT numnode({TSQUERY}), CAST({TSQUERY} AS text)"), {"q": q}).one()
     if nodes == 0:
         query.notices.append(f"“{q}” has only words too common to search for, so every job is shown.")
         return
     query.params["q"] = q
     query.base.append(f"j.search_vector @@ {TSQUERY}")
     query.has_keywords = True
+    if PHRASE_OPERATOR.search(parsed):
+        query.params["q_words"] = PHRASE_OPERATOR.sub("&", parsed)
 
 
 def _location(query: _Query, params: SearchParams) -> None:
@@ -452,6 +466,33 @@ def _page_ids(
     return [row.id for row in db.execute(text(sql), params)]
 
 
+def _phrase_window_page(
+    db: Session, query: _Query, sort: str, offset: int, limit: int
+) -> tuple[list[uuid.UUID], int]:
+    """A page of a phrase search with many candidates, and how many phrase matches it found.
+
+    Checking a phrase means reading each candidate's word positions; with a common pair of
+    words that is every one of hundreds of thousands of rows. So only the newest
+    ``PHRASE_SCAN`` jobs holding all the words are checked, ranked and counted.
+    """
+    columns = "j.id, j.published_at, j.priority_level, j.search_vector, j.show_salary, "
+    columns += "j.salary_min_yearly, j.salary_max_yearly"
+    window = (
+        f"WITH w AS MATERIALIZED (SELECT {columns} FROM jobs.jobs j WHERE {query.where_words()} "
+        f"ORDER BY j.published_at DESC LIMIT {PHRASE_SCAN}), "
+        f"c AS (SELECT j.* FROM w j WHERE j.search_vector @@ {TSQUERY}) "
+    )
+    page = (
+        f"SELECT j.id, count(*) OVER () AS found FROM c j ORDER BY {_order(query, sort)} "
+        "OFFSET :offset LIMIT :limit"
+    )
+    params = {**query.params, "offset": offset, "limit": limit}
+    rows = db.execute(text(window + page), params).all()
+    if rows:
+        return [row.id for row in rows], rows[0].found
+    return [], db.execute(text(window + "SELECT count(*) FROM c"), params).scalar_one()
+
+
 def _hydrate(db: Session, ids: list[uuid.UUID], now: datetime) -> list[JobHit]:
     if not ids:
         return []
@@ -540,7 +581,7 @@ def _count_matches(db: Session, query: _Query) -> _Counts:
         return _Counts(counts, round(counts["total"][""]), False, False)
     sampled = _facet_counts(db, query, sampled=True) or {}
     total = _significant(sampled["total"][""])
-    if total <= COUNTED_TOTAL_CAP:
+    if total <= COUNTED_TOTAL_CAP and not query.has_phrase:
         counted = _capped_count(db, query.where(), query.params, COUNTED_TOTAL_CAP)
         if counted <= COUNTED_TOTAL_CAP:
             return _Counts(sampled, counted, False, True)
@@ -566,9 +607,14 @@ def search(
     pages = max(1, math.ceil(browsable / page_size))
     page = min(params.page, pages)
     offset = (page - 1) * page_size
-    ids = _page_ids(
-        db, query, params.sort, offset, page_size, windowed=windowed, walk=total > WALK_WINDOW_FROM
-    )
+    if query.has_phrase and counted.facets_are_estimates:
+        ids, found = _phrase_window_page(db, query, params.sort, offset, page_size)
+        total = max(total, found)
+        pages = max(1, math.ceil(min(found, MAX_BROWSABLE) / page_size))
+    else:
+        ids = _page_ids(
+            db, query, params.sort, offset, page_size, windowed=windowed, walk=total > WALK_WINDOW_FROM
+        )
     hits = _hydrate(db, ids, now)
     suggestion = ""
     if total == 0 and params.q:

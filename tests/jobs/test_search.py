@@ -410,3 +410,23 @@ def test_did_you_mean_and_autocomplete_come_from_open_jobs(db: Session) -> None:
     assert suggest(db, "sec") == []
     assert suggest(db, "berl", "location")[0].label == "Berlin, Germany"
     forget_vocabulary()
+
+
+def test_a_phrase_with_many_candidates_is_checked_among_the_newest_jobs_holding_its_words(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the facet cap a phrase is checked only in the newest ``PHRASE_SCAN`` jobs with all
+    its words: the newest phrase match is found, one older than the scan is not, and no job
+    holding the words apart is ever returned."""
+    monkeypatch.setattr(search, "_planned_rows", lambda *_: float("inf"))
+    monkeypatch.setattr(search, "PHRASE_SCAN", 3)
+    apart = [
+        make_job(title="Data Scientist", description="Engineer models.", status="published", published_at=NOW)
+        for _ in range(2)
+    ]
+    newest = make_job(title="Data Engineer", status="published", published_at=NOW - timedelta(hours=1))
+    oldest = make_job(title="Data Engineer", status="published", published_at=NOW - timedelta(days=9))
+    add(db, *apart, newest, oldest)
+    result = search.search(db, SearchParams(q='"data engineer"'), now=NOW)
+    assert [h.id for h in result.hits] == [str(newest.id)]
+    assert result.total_is_estimate and result.total >= 1
