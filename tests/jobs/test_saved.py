@@ -6,14 +6,14 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, delete, select
 from sqlmodel import Session
 
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.principal import Principal
 from jobhub.jobs import saved
 from jobhub.jobs.models import Job, JobStatus, OutboxEvent, SavedJob
-from jobhub.jobs.saved_reminders import REMINDER_TYPE, send_due_reminders
+from jobhub.jobs.saved_reminders import REMINDER_TYPE, send_due_reminders, send_saved_job_reminders
 from jobhub.notifications.models import UserNotification
 from jobhub.platform import tasks
 from jobhub.platform.errors import Forbidden, Invalid, NotFound
@@ -472,3 +472,21 @@ def test_the_reminder_task_runs_every_morning_without_piling_up() -> None:
 
     assert periodic.cron == "0 7 * * *"
     assert periodic.task.queueing_lock == "send_saved_job_reminders"
+
+
+def test_the_reminder_task_commits_the_reminders_due_on_its_run_date(engine: Engine) -> None:
+    user_id = uuid.uuid4()
+    job = make_job(status=JobStatus.PUBLISHED, published_at=NOW)
+    job_id = job.id
+    with Session(engine) as db:
+        add(db, job, SavedJob(user_id=user_id, job_id=job_id, reminder_date=TODAY))
+        db.commit()
+    try:
+        assert send_saved_job_reminders(timestamp=int(NOW.timestamp())) == 1
+        with Session(engine) as db:
+            assert len(_notifications(db, user_id)) == 1
+    finally:
+        with Session(engine) as db:
+            db.execute(delete(UserNotification).where(UserNotification.user_id == user_id))
+            db.execute(delete(Job).where(Job.id == job_id))
+            db.commit()
