@@ -154,8 +154,11 @@ def search_bar() -> rx.Component:
             rx.flex(
                 _choice_select("radius", "Distance", SearchState.radius, radii, SearchState.set_radius),
                 _choice_select("unit", "Unit", SearchState.unit, unit_items, SearchState.set_unit),
-                rx.button(rx.icon("search", aria_hidden="true"), "Search", type="submit", size="3"),
+                rx.button(
+                    rx.icon("search", aria_hidden="true"), "Search", type="submit", size="3", flex_grow="1"
+                ),
                 spacing=SPACE_TIGHT,
+                wrap="wrap",
             ),
             direction=rx.breakpoints(initial="column", md="row"),
             spacing=SPACE_TIGHT,
@@ -238,11 +241,15 @@ def filters_sheet() -> rx.Component:
 def _chip(chip: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.link(
-            rx.flex(chip.label, rx.icon("x", size=14, aria_hidden="true"), align="center", spacing="1"),
+            chip.label,
+            rx.icon("x", size=14, aria_hidden="true"),
             href=chip.href,
             aria_label="Remove filter: " + chip.label.to(str),
             underline="none",
             size="2",
+            display="inline-flex",
+            align_items="center",
+            gap="0.25rem",
             padding="0.2rem 0.6rem",
             border_radius="var(--radius-6)",
             background=rx.color("accent", 3),
