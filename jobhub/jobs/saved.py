@@ -135,6 +135,12 @@ def _insert(db: Session, values: dict[str, Any]) -> uuid.UUID | None:
     return db.execute(statement).scalar_one_or_none()
 
 
+def _saved_id_of(db: Session, who: Principal, job_id: uuid.UUID) -> uuid.UUID | None:
+    return db.execute(
+        select(SavedJob.id).where(SavedJob.user_id == who.user_id, SavedJob.job_id == job_id)
+    ).scalar_one_or_none()
+
+
 def save_job(
     db: Session, principal: Principal | None, job_id: uuid.UUID, *, now: datetime | None = None
 ) -> str:
@@ -170,12 +176,6 @@ def save_job(
         user_id=who.user_id,
     )
     return str(saved_id)
-
-
-def _saved_id_of(db: Session, who: Principal, job_id: uuid.UUID) -> uuid.UUID | None:
-    return db.execute(
-        select(SavedJob.id).where(SavedJob.user_id == who.user_id, SavedJob.job_id == job_id)
-    ).scalar_one_or_none()
 
 
 def unsave_job(db: Session, principal: Principal | None, job_id: uuid.UUID) -> SavedJobSnapshot | None:
