@@ -10,7 +10,8 @@ from sqlmodel import Session
 
 from jobhub.jobs.models import DomainEvent, Job, JobStatus, JobView, OutboxEvent
 from jobhub.jobs.views import ViewOrigin, record_share, record_view
-from jobhub.platform.event_types import JOB_SHARED, JOB_VIEWED
+from jobhub.platform.event_types import JOB_SHARED, JOB_VIEWED, RelayedEvent
+from jobhub.platform.projections import job_analytics_row
 from tests.jobs.support import published_job
 
 HOUR = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)
@@ -39,28 +40,6 @@ def counts(db: Session, job: Job) -> tuple[int, int, int]:
         .where(OutboxEvent.aggregate_id == job.id, OutboxEvent.event_type == JOB_VIEWED)
     ).scalar_one()
     return db.get(Job, job.id).view_count, stored, events  # type: ignore[union-attr]
-
-
-def test_a_first_view_counts_and_emits_job_viewed_for_analytics(db: Session) -> None:
-    job = open_job(db)
-    viewer = uuid.uuid4()
-    origin = ViewOrigin(source="search", search_query="python", position_in_results=3)
-
-    assert record_view(db, job.id, viewer, IP, "UA", None, "s-9", origin=origin, now=HOUR)
-
-    assert counts(db, job) == (1, 1, 1)
-    event = db.execute(select(OutboxEvent).where(OutboxEvent.aggregate_id == job.id)).scalar_one()
-    assert event.event_data | {} == {
-        "job_id": str(job.id),
-        "employer_id": str(job.employer_id),
-        "company_id": str(job.company_id),
-        "source": "search",
-        "search_query": "python",
-        "position_in_results": 3,
-        "session_id": "s-9",
-        "user_id": str(viewer),
-        "aggregate_type": "job",
-    }
 
 
 def test_a_second_view_in_the_same_hour_counts_nothing(db: Session) -> None:
@@ -146,3 +125,39 @@ def test_a_share_of_a_closed_job_is_not_counted(db: Session) -> None:
     job = open_job(db, status=JobStatus.CLOSED)
 
     assert not record_share(db, job.id, None, now=HOUR)
+
+
+def test_a_first_view_counts_and_its_event_fills_the_job_analytics_projection(db: Session) -> None:
+    job = open_job(db)
+    viewer = uuid.uuid4()
+    origin = ViewOrigin(source="search", search_query="python", position_in_results=3)
+    assert record_view(db, job.id, viewer, IP, "UA", None, "s-9", origin=origin, now=HOUR)
+
+    assert counts(db, job) == (1, 1, 1)
+    outbox = db.execute(select(OutboxEvent).where(OutboxEvent.aggregate_id == job.id)).scalar_one()
+    event = RelayedEvent(
+        event_id=outbox.id,
+        schema="jobs",
+        aggregate_type="job",
+        aggregate_id=job.id,
+        event_type=outbox.event_type,
+        payload=outbox.event_data,
+        correlation_id=None,
+        occurred_at=HOUR,
+    )
+    row = job_analytics_row(event)
+
+    assert row is not None
+    assert (row["job_id"], row["employer_id"], row["company_id"], row["user_id"]) == (
+        job.id,
+        job.employer_id,
+        job.company_id,
+        viewer,
+    )
+    assert (row["event_type"], row["source"], row["search_query"], row["position_in_results"]) == (
+        "view",
+        "search",
+        "python",
+        3,
+    )
+    assert row["session_id"] == "s-9"
