@@ -19,6 +19,7 @@ from jobhub.jobs.sitemap import (
     URLS_PER_FILE,
     id_range,
     part_count,
+    parts_now,
     robots_txt,
     sitemap_index,
     urlset,
@@ -87,6 +88,12 @@ def test_parts_start_only_past_one_file_and_aim_below_the_cap() -> None:
     assert part_count(URLS_PER_FILE - 2) == 2
     assert part_count(1_000_000) == 25
     assert JOBS_PER_PART < URLS_PER_FILE
+
+
+def test_a_small_site_is_one_file(db: Session) -> None:
+    published(db)
+
+    assert parts_now(db, NOW) == 0
 
 
 def test_id_ranges_cover_every_id_once() -> None:
