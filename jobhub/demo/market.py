@@ -24,6 +24,7 @@ from jobhub.demo.content import (
     job_description,
 )
 from jobhub.demo.rows import demo_id
+from jobhub.jobs import geo
 from jobhub.jobs.models import ApplicationStatus, EmploymentType, ExperienceLevel, JobStatus, RemotePolicy
 from jobhub.jobs.salary import to_yearly
 
@@ -155,6 +156,7 @@ def job_rows(fake: Faker, rng: random.Random, count: int, catalog: Catalog, rows
         salary_min, salary_max, period = _salary(rng, family)
         remote = rng.choice(list(RemotePolicy))
         shown = rng.random() > 0.1
+        city = geo.find_city(company["headquarters_location"])
         rows.jobs.append(
             {
                 "id": demo_id("job", i),
@@ -170,6 +172,8 @@ def job_rows(fake: Faker, rng: random.Random, count: int, catalog: Catalog, rows
                 "employment_type": rng.choices(list(EmploymentType), weights=[80, 5, 10, 3, 2])[0].value,
                 "experience_level": level.value,
                 "location": company["headquarters_location"],
+                "latitude": round(city.latitude + rng.uniform(-0.05, 0.05), 5) if city else None,
+                "longitude": round(city.longitude + rng.uniform(-0.05, 0.05), 5) if city else None,
                 "is_remote": remote == RemotePolicy.REMOTE_ONLY,
                 "remote_policy": remote.value,
                 "salary_min": salary_min,
