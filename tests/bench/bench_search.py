@@ -20,6 +20,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -57,17 +58,17 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return (time.perf_counter() - started) * 1000, result
 
 
-def run_ours(db: BenchDatabase, mix: list[BenchQuery]) -> list[Timing]:
+def run_ours(db: BenchDatabase, mix: list[BenchQuery], now: datetime) -> list[Timing]:
     """Each query in its own session, as a page load would run it; a few untimed first to warm up."""
     engine = build_engine(db.url)
     timings = []
     try:
         for query in mix[:WARM_UP_QUERIES]:
             with Session(engine) as session:
-                search(session, query.params)
+                search(session, query.params, now=now)
         for query in mix:
             with Session(engine) as session:
-                ms, result = timed(lambda s=session, q=query: search(s, q.params))
+                ms, result = timed(lambda s=session, q=query: search(s, q.params, now=now))
             notes = "; ".join(result.notices)
             estimate = " (estimate)" if result.total_is_estimate else ""
             timings.append(Timing(query, ms, result.total, f"{result.total_label}{estimate} {notes}".strip()))
@@ -76,7 +77,7 @@ def run_ours(db: BenchDatabase, mix: list[BenchQuery]) -> list[Timing]:
     return timings
 
 
-def run_naive(db: BenchDatabase, mix: list[BenchQuery], limit: int | None) -> list[Timing]:
+def run_naive(db: BenchDatabase, mix: list[BenchQuery], limit: int | None, now: datetime) -> list[Timing]:
     """The mix in order (stratified by kind) until ``limit`` queries, or the time budget, whole rounds."""
     timings: list[Timing] = []
     started = time.perf_counter()
@@ -86,7 +87,7 @@ def run_naive(db: BenchDatabase, mix: list[BenchQuery], limit: int | None) -> li
             round_start = i % len(KINDS) == 0
             if limit is None and round_start and time.perf_counter() - started > NAIVE_BUDGET_SECONDS:
                 break
-            ms, result = timed(lambda q=query: naive_search(conn, q.params))
+            ms, result = timed(lambda q=query: naive_search(conn, q.params, now))
             timings.append(Timing(query, ms, result.total))
     return timings
 
@@ -130,10 +131,17 @@ def ratios(ours: list[Timing], naive: list[Timing]) -> tuple[float, float]:
 
 
 def slowest(ours: list[Timing]) -> None:
+    """The slowest distinct queries (the mix repeats popular ones, as real traffic does)."""
     print(f"\nour {SLOWEST_SHOWN} slowest queries (run them under EXPLAIN (ANALYZE, BUFFERS)):")
-    for t in sorted(ours, key=lambda t: -t.ms)[:SLOWEST_SHOWN]:
-        print(f"  {t.ms:8.1f} ms  {t.query.kind} / {t.query.variant}  total {t.detail}")
-        print(f"             {t.query.params.to_url()}")
+    shown: set[str] = set()
+    for t in sorted(ours, key=lambda t: -t.ms):
+        url = t.query.params.to_url()
+        if url in shown:
+            continue
+        shown.add(url)
+        print(f"  {t.ms:8.1f} ms  {t.query.kind} / {t.query.variant}  total {t.detail}\n             {url}")
+        if len(shown) == SLOWEST_SHOWN:
+            break
 
 
 def agreement(ours: list[Timing], naive: list[Timing]) -> None:
@@ -172,10 +180,11 @@ def run_benchmark(jobs: int, server: str | None, queries: int, reuse: bool, naiv
         print(f"-- load: {load.describe()}")
         mix = query_mix(read_catalog(db.conninfo), jobs, queries)
         print(f"-- {len(mix)} queries, {len(mix) // len(KINDS)} of each kind: ours (jobhub.jobs.search)")
-        ours = run_ours(db, mix)
+        now = datetime.now(UTC)
+        ours = run_ours(db, mix, now)
         budget = f"stopping after {NAIVE_BUDGET_SECONDS // 60} min" if naive_queries is None else ""
         print(f"-- naive (ILIKE + count(*) + GROUP BY per facet) {budget}".rstrip(), flush=True)
-        naive = run_naive(db, mix, naive_queries)
+        naive = run_naive(db, mix, naive_queries, now)
         if len(naive) < len(mix):
             per_query = statistics.mean(t.ms for t in naive) / 1000
             print(

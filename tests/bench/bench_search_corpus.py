@@ -24,6 +24,12 @@ from jobhub.jobs.models import EmploymentType, ExperienceLevel, JobStatus, Remot
 from jobhub.jobs.salary import to_yearly
 
 SEED = 5
+CORPUS = "2"
+"""Bump when the generator changes, so ``--reuse`` reloads instead of measuring other rows."""
+RARE_WORDS = 20_000
+WORD_EXPONENT = 1.1
+"""Zipf exponent of the description words: "team" is in every posting, the rarest tail
+words in a few hundred per million (one in a few thousand jobs)."""
 JOBS_PER_COMPANY = 20
 
 SENIORITY = ["", "", "Senior", "Junior", "Staff", "Principal", "Lead", "Associate", "Head of"]
@@ -155,12 +161,14 @@ def zipf_cum_weights(count: int, exponent: float = 1.0) -> list[float]:
     return list(itertools.accumulate(1.0 / (rank + 1) ** exponent for rank in range(count)))
 
 
-def rare_words(rng: random.Random, count: int) -> list[str]:
-    """Invented words: the long tail that makes rare-term queries rare."""
+@cache
+def rare_words() -> tuple[str, ...]:
+    """Invented words, rarest last: the long tail that makes rare-term queries rare."""
+    rng = random.Random(SEED)
     words: set[str] = set()
-    while len(words) < count:
-        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4))))
-    return sorted(words)
+    while len(words) < RARE_WORDS:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 5))))
+    return tuple(sorted(words))
 
 
 def stable_id(kind: str, n: int) -> uuid.UUID:
@@ -245,10 +253,9 @@ class JobWriter:
         self.city_weights = list(itertools.accumulate(c.population**0.7 for c in self.places))
         self.skill_weights = zipf_cum_weights(len(catalog.skills), 0.9)
         self.category_weights = zipf_cum_weights(len(catalog.categories), 0.6)
-        rare = rare_words(random.Random(SEED), 3000)
         words = COMMON_WORDS + [w.lower() for w in DOMAINS + ROLES] + [s.lower() for _, s in catalog.skills]
-        self.vocab = words + rare
-        self.vocab_weights = zipf_cum_weights(len(self.vocab), 1.05)
+        self.vocab = words + list(rare_words())
+        self.vocab_weights = zipf_cum_weights(len(self.vocab), WORD_EXPONENT)
         self.fates = list(FATE_WEIGHTS)
         self.fate_weights = list(itertools.accumulate(FATE_WEIGHTS.values()))
 

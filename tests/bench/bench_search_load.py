@@ -28,9 +28,9 @@ from jobhub.platform.db import embedded_database_url, stop_embedded_server, to_s
 from jobhub.platform.migrations import upgrade_database
 from tests.bench.bench_search_corpus import (
     COMPANY_COLUMNS,
+    CORPUS,
     JOB_COLUMNS,
     REVIEW_COLUMNS,
-    SEED,
     Catalog,
     JobWriter,
     company_count,
@@ -114,7 +114,7 @@ def open_database(server: str | None, reuse: bool, jobs: int) -> BenchDatabase:
 def migrate(db: BenchDatabase) -> None:
     upgrade_database(db.url)
     with psycopg.connect(db.conninfo, autocommit=True) as conn:
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {MARKER} (jobs int, seed int, loaded_at timestamptz)")
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {MARKER} (jobs int, corpus text, loaded_at timestamptz)")
 
 
 def loaded_jobs(conninfo: str) -> int | None:
@@ -122,7 +122,7 @@ def loaded_jobs(conninfo: str) -> int | None:
     with psycopg.connect(conninfo) as conn:
         if conn.execute("SELECT to_regclass(%s)", [MARKER]).fetchone() == (None,):
             return None
-        marker = conn.execute(f"SELECT jobs FROM {MARKER} WHERE seed = %s", [SEED]).fetchone()
+        marker = conn.execute(f"SELECT jobs FROM {MARKER} WHERE corpus = %s", [CORPUS]).fetchone()
         if marker is None:
             return None
         count = conn.execute("SELECT count(*) FROM jobs.jobs").fetchone()
@@ -220,7 +220,7 @@ def load(db: BenchDatabase, jobs: int) -> LoadReport:
         for table in ("jobs.jobs", "companies.companies", "companies.company_reviews"):
             conn.execute(f"VACUUM (ANALYZE) {table}")
         conn.execute(f"DELETE FROM {MARKER}")
-        conn.execute(f"INSERT INTO {MARKER} VALUES (%s, %s, now())", [copied, SEED])
+        conn.execute(f"INSERT INTO {MARKER} VALUES (%s, %s, now())", [copied, CORPUS])
     return LoadReport(
         jobs=copied,
         companies=n_companies,

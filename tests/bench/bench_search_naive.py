@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -20,10 +21,10 @@ from jobhub.jobs.models import JOB_SKILLS, STATED_PAY_YEARLY, RemotePolicy
 from jobhub.jobs.search import DEFAULT_RADIUS_KM, SALARY_BANDS, TOP_COMPANIES
 from jobhub.jobs.search_params import POSTED_WITHIN_DAYS, SearchParams
 
-OPEN = "status = 'published' AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > now())"
+OPEN = "status = 'published' AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > %(now)s)"
 POSTED_BUCKET = (
     "CASE "
-    + " ".join(f"WHEN published_at >= now() - interval '{d} days' THEN {d}" for d in POSTED_WITHIN_DAYS)
+    + " ".join(f"WHEN published_at >= %(now)s - interval '{d} days' THEN {d}" for d in POSTED_WITHIN_DAYS)
     + " END"
 )
 FACETS: dict[str, str] = {
@@ -97,7 +98,7 @@ def filter_conditions(p: SearchParams, params: dict[str, Any]) -> dict[str, str]
     if p.salary_min:
         conditions["salary"], params["salary_min"] = f"{STATED_PAY_YEARLY} >= %(salary_min)s", p.salary_min
     if p.posted:
-        conditions["posted"] = "published_at >= now() - make_interval(days => %(posted)s)"
+        conditions["posted"] = "published_at >= %(now)s - make_interval(days => %(posted)s)"
         params["posted"] = p.posted
     if p.skills:
         params["skills"] = [s.lower() for s in p.skills]
@@ -122,9 +123,12 @@ def location_condition(p: SearchParams, params: dict[str, Any]) -> str:
     return f"({DISTANCE_KM} <= %(radius_km)s{remote})"
 
 
-def naive_search(conn: psycopg.Connection[Any], p: SearchParams) -> NaiveResult:
-    """Filters before words, so PostgreSQL reads a description only for rows the filters let through."""
-    params: dict[str, Any] = {}
+def naive_search(conn: psycopg.Connection[Any], p: SearchParams, now: datetime) -> NaiveResult:
+    """Filters before words, so PostgreSQL reads a description only for rows the filters let through.
+
+    ``now`` is the one our search was given, so "posted within a day" means the same rows.
+    """
+    params: dict[str, Any] = {"now": now}
     conditions = filter_conditions(p, params)
     words = text_condition(p.q, params)
 

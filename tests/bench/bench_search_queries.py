@@ -59,7 +59,7 @@ class MixBuilder:
 
     def __init__(self, catalog: Catalog, jobs: int) -> None:
         self.rng = random.Random(SEED + 3)
-        self.rare = rare_words(random.Random(SEED), 3000)[-2000:]
+        self.rare = rare_words()[-2000:]
         skills = [name.lower() for _, name in catalog.skills[:25]]
         self.choices = {
             **FIXED_CHOICES,
