@@ -29,7 +29,7 @@ from jobhub.jobs.geo import find_city
 from jobhub.jobs.models import JOB_SKILLS, Job, JobApplication, JobStatus, RemotePolicy
 from jobhub.jobs.recommendation_fit import Candidate, SeekerFit, fit
 from jobhub.jobs.saved import saved_job_ids
-from jobhub.jobs.search import JobHit, _hydrate
+from jobhub.jobs.search import JobHit, job_hits
 from jobhub.profiles import service as profiles
 from jobhub.profiles.service import SeekerPreferences
 
@@ -142,7 +142,7 @@ def _recommend(
     scored.sort(key=lambda pair: (-pair[0].score, -pair[1].published_at.timestamp(), str(pair[1].id)))
     chosen = scored[:limit]
     ids = [job.id for _, job in chosen]
-    hits = {hit.id: hit for hit in _hydrate(db, ids, now)}
+    hits = {hit.id: hit for hit in job_hits(db, ids, now)}
     saved = saved_job_ids(db, principal.user_id, ids)
     return [
         Recommendation(

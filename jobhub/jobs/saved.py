@@ -26,7 +26,7 @@ from jobhub.auth.authorization import require_user_type
 from jobhub.auth.models import UserType
 from jobhub.auth.principal import Principal
 from jobhub.jobs.models import SCHEMA, Job, JobStatus, SavedJob
-from jobhub.jobs.search import JobHit, _hydrate
+from jobhub.jobs.search import JobHit, job_hits
 from jobhub.platform.errors import Invalid, NotFound
 from jobhub.platform.event_types import JOB_SAVED
 from jobhub.platform.events import emit
@@ -291,7 +291,7 @@ def _with_job(query: Select[tuple[SavedJob]], now: datetime) -> Select[tuple[Sav
 
 
 def _views(db: Session, rows: Sequence[Row[tuple[SavedJob, Job, bool]]], now: datetime) -> list[SavedJobView]:
-    hits = {hit.id: hit for hit in _hydrate(db, [job.id for _, job, _ in rows], now)}
+    hits = {hit.id: hit for hit in job_hits(db, [job.id for _, job, _ in rows], now)}
     return [
         SavedJobView(
             id=str(row.id),

@@ -493,7 +493,8 @@ def _phrase_window_page(
     return [], db.execute(text(window + "SELECT count(*) FROM c"), params).scalar_one()
 
 
-def _hydrate(db: Session, ids: list[uuid.UUID], now: datetime) -> list[JobHit]:
+def job_hits(db: Session, ids: list[uuid.UUID], now: datetime) -> list[JobHit]:
+    """Card data for jobs by id, in the order given: search, saved jobs and recommendations share it."""
     if not ids:
         return []
     rows = {
@@ -615,7 +616,7 @@ def search(
         ids = _page_ids(
             db, query, params.sort, offset, page_size, windowed=windowed, walk=total > WALK_WINDOW_FROM
         )
-    hits = _hydrate(db, ids, now)
+    hits = job_hits(db, ids, now)
     suggestion = ""
     if total == 0 and params.q:
         suggestion = did_you_mean(db, params.q)
@@ -651,4 +652,4 @@ def new_matches(
         "ORDER BY j.published_at DESC, j.id LIMIT :limit"
     )
     ids = [row.id for row in db.execute(text(sql), query.params)]
-    return _hydrate(db, ids, now)
+    return job_hits(db, ids, now)
