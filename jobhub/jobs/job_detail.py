@@ -35,7 +35,7 @@ from jobhub.ui import navigation as nav
 PAY_NOT_STATED: Final = "Pay not stated"
 NOT_OPEN: Final = "This job is no longer open."
 SIMILAR_LIMIT: Final = 5
-# Newest matching jobs ranked for similarity: a bounded read even for a common category.
+# Skill-sharing jobs ranked for similarity, found among the newest RECENT_WINDOW open jobs.
 SIMILAR_CANDIDATES: Final = 200
 RECENT_WINDOW: Final = 5_000
 SEO_DESCRIPTION_MAX: Final = 160
@@ -103,7 +103,7 @@ def job_path(slug: str) -> str:
     return f"{nav.JOBS}/{slug}"
 
 
-def is_open(job: Job, now: datetime) -> bool:
+def _is_open(job: Job, now: datetime) -> bool:
     return (
         job.status == JobStatus.PUBLISHED
         and job.deleted_at is None
@@ -128,7 +128,7 @@ def _yearly(job: Job) -> tuple[str, int | None, int | None]:
     return f"About {label[0].lower()}{label[1:]}", low, high
 
 
-def skill_match(
+def _skill_match(
     required: list[uuid.UUID], names: dict[uuid.UUID, str], mine: frozenset[uuid.UUID]
 ) -> SkillMatch:
     missing = tuple(names[skill] for skill in required if skill not in mine and skill in names)
@@ -252,7 +252,7 @@ def _apply_url(job: Job) -> str:
 
 
 def _notice(job: Job, now: datetime) -> str:
-    if is_open(job, now):
+    if _is_open(job, now):
         return ""
     state = "deleted" if job.deleted_at else ("expired" if job.status == JobStatus.PUBLISHED else job.status)
     return f"This job is {state}: only administrators can see this page."
@@ -260,7 +260,7 @@ def _notice(job: Job, now: datetime) -> str:
 
 def _find(db: Session, slug: str, viewer: Principal | None, now: datetime) -> Job:
     job = db.scalars(select(Job).where(Job.slug == slug)).first() if slug else None
-    if job is None or not (is_open(job, now) or (viewer is not None and holds_admin_role(viewer))):
+    if job is None or not (_is_open(job, now) or (viewer is not None and holds_admin_role(viewer))):
         raise NotFound(NOT_OPEN)
     return job
 
@@ -274,7 +274,7 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
     names = profiles.skill_names(db, [*required, *preferred])
     match = None
     if viewer is not None and viewer.is_job_seeker and any(skill in names for skill in required):
-        match = skill_match(required, names, profiles.user_skill_ids(db, viewer.user_id))
+        match = _skill_match(required, names, profiles.user_skill_ids(db, viewer.user_id))
     shown = salary_label(job.salary_min, job.salary_max, job.salary_currency, job.salary_period)
     salary = (shown if job.show_salary else "") or PAY_NOT_STATED
     yearly, yearly_min, yearly_max = _yearly(job)
