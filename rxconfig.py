@@ -39,5 +39,8 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     default_color_mode="system",
-    plugins=[rx.plugins.RadixThemesPlugin(theme=app_theme()), rx.plugins.SitemapPlugin()],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=app_theme())],
+    # Reflex's own sitemap lists only the fixed routes, as a static file the frontend server
+    # would answer with; /sitemap.xml is the backend route that lists every open job.
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )
