@@ -25,7 +25,7 @@ from jobhub.jobs.job_posting_ld import job_posting_ld, script_json
 from jobhub.jobs.models import JOB_SKILLS, Job, JobStatus, SalaryPeriod
 from jobhub.jobs.salary import to_yearly
 from jobhub.jobs.search import LABELS
-from jobhub.jobs.service import _open_jobs, posted_label, salary_label
+from jobhub.jobs.service import is_open, open_job_filter, posted_label, salary_label
 from jobhub.platform.errors import NotFound
 from jobhub.platform.markdown import markdown_to_html, plain_text
 from jobhub.profiles import service as profiles
@@ -103,14 +103,6 @@ def job_path(slug: str) -> str:
     return f"{nav.JOBS}/{slug}"
 
 
-def _is_open(job: Job, now: datetime) -> bool:
-    return (
-        job.status == JobStatus.PUBLISHED
-        and job.deleted_at is None
-        and (job.expires_at is None or job.expires_at > now)
-    )
-
-
 def _location(location: str | None, is_remote: bool) -> str:
     return location or ("Remote" if is_remote else "")
 
@@ -163,7 +155,7 @@ def _newest_related(
     return list(
         db.execute(
             select(*_SIMILAR_COLUMNS)
-            .where(_open_jobs(now), Job.id != job.id, related)
+            .where(open_job_filter(now), Job.id != job.id, related)
             .order_by(Job.published_at.desc(), Job.id)
             .limit(limit)
         ).all()
@@ -175,7 +167,7 @@ def _recent_sharing(db: Session, job: Job, now: datetime, wanted: BindParameter)
     common the skills are (one skill can be on half of all postings)."""
     recent = (
         select(*_SIMILAR_COLUMNS)
-        .where(_open_jobs(now), Job.id != job.id)
+        .where(open_job_filter(now), Job.id != job.id)
         .order_by(Job.published_at.desc(), Job.id)
         .limit(RECENT_WINDOW)
         .subquery()
@@ -252,7 +244,7 @@ def _apply_url(job: Job) -> str:
 
 
 def _notice(job: Job, now: datetime) -> str:
-    if _is_open(job, now):
+    if is_open(job, now):
         return ""
     state = "deleted" if job.deleted_at else ("expired" if job.status == JobStatus.PUBLISHED else job.status)
     return f"This job is {state}: only administrators can see this page."
@@ -260,7 +252,7 @@ def _notice(job: Job, now: datetime) -> str:
 
 def _find(db: Session, slug: str, viewer: Principal | None, now: datetime) -> Job:
     job = db.scalars(select(Job).where(Job.slug == slug)).first() if slug else None
-    if job is None or not (_is_open(job, now) or (viewer is not None and holds_admin_role(viewer))):
+    if job is None or not (is_open(job, now) or (viewer is not None and holds_admin_role(viewer))):
         raise NotFound(NOT_OPEN)
     return job
 

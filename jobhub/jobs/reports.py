@@ -18,7 +18,7 @@ from sqlmodel import Session
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.principal import Principal
 from jobhub.jobs.models import SCHEMA, DomainEvent, Job
-from jobhub.jobs.service import _open_jobs
+from jobhub.jobs.service import open_job_filter
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.platform.event_types import JOB_REPORTED
 from jobhub.platform.events import emit
@@ -75,8 +75,9 @@ def report_job(
     if principal is None:
         raise SignInRequired()
     text = _clean_details(reason, details)
+    moment = now or datetime.now(UTC)
     job = db.execute(
-        select(Job.employer_id, Job.company_id).where(Job.id == job_id, _open_jobs(now or datetime.now(UTC)))
+        select(Job.employer_id, Job.company_id).where(Job.id == job_id, open_job_filter(moment))
     ).first()
     if job is None:
         raise NotFound("This job is no longer open.")

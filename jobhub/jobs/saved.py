@@ -18,15 +18,16 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, any_, delete, func, not_, or_, select, update
+from sqlalchemy import Row, Select, any_, delete, func, not_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import Session
 
 from jobhub.auth.authorization import require_user_type
 from jobhub.auth.models import UserType
 from jobhub.auth.principal import Principal
-from jobhub.jobs.models import SCHEMA, Job, JobStatus, SavedJob
+from jobhub.jobs.models import SCHEMA, Job, SavedJob
 from jobhub.jobs.search import JobHit, job_hits
+from jobhub.jobs.service import open_job_filter
 from jobhub.platform.errors import Invalid, NotFound
 from jobhub.platform.event_types import JOB_SAVED
 from jobhub.platform.events import emit
@@ -89,15 +90,6 @@ class SavedJobSnapshot:
     created_at: datetime
 
 
-def job_is_open(now: datetime) -> ColumnElement[bool]:
-    """What a seeker could apply to now: published, not deleted, not expired."""
-    return and_(
-        Job.status == JobStatus.PUBLISHED,
-        Job.deleted_at.is_(None),
-        or_(Job.expires_at.is_(None), Job.expires_at > now),
-    )
-
-
 def _seeker(principal: Principal | None) -> Principal:
     return require_user_type(principal, UserType.JOB_SEEKER)
 
@@ -154,7 +146,7 @@ def save_job(
     if existing is not None:
         return str(existing)
     job = db.execute(
-        select(Job).where(Job.id == job_id, job_is_open(now or datetime.now(UTC)))
+        select(Job).where(Job.id == job_id, open_job_filter(now or datetime.now(UTC)))
     ).scalar_one_or_none()
     if job is None:
         raise NotFound(NOT_OPEN_MESSAGE)
@@ -287,7 +279,7 @@ def update_saved_job(
 
 
 def _with_job(query: Select[tuple[SavedJob]], now: datetime) -> Select[tuple[SavedJob, Job, bool]]:
-    return query.add_columns(Job, job_is_open(now).label("open_now")).join(Job, Job.id == SavedJob.job_id)
+    return query.add_columns(Job, open_job_filter(now).label("open_now")).join(Job, Job.id == SavedJob.job_id)
 
 
 def _views(db: Session, rows: Sequence[Row[tuple[SavedJob, Job, bool]]], now: datetime) -> list[SavedJobView]:
@@ -333,9 +325,9 @@ def list_saved_jobs(
     if wanted_tag:
         query = query.where(wanted_tag == any_(SavedJob.tags))
     if status == SavedStatus.OPEN:
-        query = query.where(job_is_open(moment))
+        query = query.where(open_job_filter(moment))
     elif status == SavedStatus.CLOSED:
-        query = query.where(not_(job_is_open(moment)))
+        query = query.where(not_(open_job_filter(moment)))
     total = db.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     pages = max(1, -(-total // page_size))
     current = min(max(1, page), pages)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from jobhub.jobs.models import Job, SavedJob
-from jobhub.jobs.saved import job_is_open
+from jobhub.jobs.service import open_job_filter
 from jobhub.notifications.service import notify
 from jobhub.platform.db import session_scope
 from jobhub.platform.tasks import app
@@ -41,7 +41,7 @@ def send_due_reminders(db: Session, today: date, *, now: datetime | None = None)
     sent = 0
     while True:
         batch = db.execute(
-            select(SavedJob, Job, job_is_open(moment).label("open_now"))
+            select(SavedJob, Job, open_job_filter(moment).label("open_now"))
             .join(Job, Job.id == SavedJob.job_id)
             .where(SavedJob.reminder_date <= today, SavedJob.reminded_at.is_(None))
             .order_by(SavedJob.reminder_date, SavedJob.id)

@@ -40,7 +40,8 @@ class JobCard:
     company_name: str = ""
 
 
-def _open_jobs(now: datetime) -> ColumnElement[bool]:
+def open_job_filter(now: datetime) -> ColumnElement[bool]:
+    """What a seeker could apply to now, as SQL: published, not deleted, not expired."""
     return (
         (Job.status == JobStatus.PUBLISHED)
         & Job.deleted_at.is_(None)
@@ -48,9 +49,18 @@ def _open_jobs(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def is_open(job: Job, now: datetime) -> bool:
+    """The same rule for a row already loaded."""
+    return (
+        job.status == JobStatus.PUBLISHED
+        and job.deleted_at is None
+        and (job.expires_at is None or job.expires_at > now)
+    )
+
+
 def count_open_jobs(db: Session, *, now: datetime | None = None) -> int:
     return db.execute(
-        select(func.count()).select_from(Job).where(_open_jobs(now or datetime.now(UTC)))
+        select(func.count()).select_from(Job).where(open_job_filter(now or datetime.now(UTC)))
     ).scalar_one()
 
 
@@ -95,7 +105,7 @@ def newest_jobs(db: Session, limit: int = 6, *, now: datetime | None = None) -> 
     moment = now or datetime.now(UTC)
     jobs = db.scalars(
         select(Job)
-        .where(_open_jobs(moment))
+        .where(open_job_filter(moment))
         .order_by(Job.published_at.desc().nulls_last(), Job.id)
         .limit(limit)
     ).all()

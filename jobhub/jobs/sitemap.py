@@ -26,7 +26,7 @@ from starlette.routing import Route
 
 from jobhub.jobs.job_detail import absolute_url, job_path
 from jobhub.jobs.models import Job
-from jobhub.jobs.service import _open_jobs
+from jobhub.jobs.service import open_job_filter
 from jobhub.platform.db import session_scope
 from jobhub.ui import navigation as nav
 
@@ -78,7 +78,7 @@ def job_urls(
     limit: int = URLS_PER_FILE,
 ) -> Iterator[str]:
     """One ``<url>`` per open job (in ``id_bounds`` when given), streamed in primary-key order."""
-    query = select(Job.slug, Job.updated_at).where(_open_jobs(now)).order_by(Job.id).limit(limit)
+    query = select(Job.slug, Job.updated_at).where(open_job_filter(now)).order_by(Job.id).limit(limit)
     if id_bounds is not None:
         low, high = id_bounds
         query = query.where(Job.id >= low)
@@ -132,7 +132,7 @@ def parts_now(db: Session, now: datetime) -> int:
     never fewer than the open ones) sizes the parts, which only makes them smaller.
     """
     one_file = URLS_PER_FILE - len(STATIC_PATHS)
-    capped = select(Job.id).where(_open_jobs(now)).limit(one_file + 1).subquery()
+    capped = select(Job.id).where(open_job_filter(now)).limit(one_file + 1).subquery()
     open_jobs = db.execute(select(func.count()).select_from(capped)).scalar_one()
     if open_jobs <= one_file:
         return 0

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import Session
 
 from jobhub.jobs.models import SCHEMA, Job, JobView
-from jobhub.jobs.service import _open_jobs
+from jobhub.jobs.service import open_job_filter
 from jobhub.platform.event_types import JOB_SHARED, JOB_VIEWED
 from jobhub.platform.events import emit
 
@@ -73,7 +73,8 @@ def _open_job_owners(
     db: Session, job_id: uuid.UUID, now: datetime
 ) -> tuple[uuid.UUID, uuid.UUID | None] | None:
     """The employer and company of the job when it is open: closed jobs gain no views or shares."""
-    row = db.execute(select(Job.employer_id, Job.company_id).where(Job.id == job_id, _open_jobs(now))).first()
+    found = select(Job.employer_id, Job.company_id).where(Job.id == job_id, open_job_filter(now))
+    row = db.execute(found).first()
     return None if row is None else (row.employer_id, row.company_id)
 
 
