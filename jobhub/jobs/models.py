@@ -467,7 +467,7 @@ class SavedSearch(SQLModel, table=True):
 
 
 class JobSearchSample(SQLModel, table=True):
-    """Every fiftieth published job (by a hash of its id), narrow, kept by a trigger on ``jobs``.
+    """Every hundredth published job (by a hash of its id), narrow, kept by a trigger on ``jobs``.
 
     The search estimates facet counts over it when the matches are too many to count
     (migration 0008 explains why); its columns carry the same names as ``jobs`` so the same

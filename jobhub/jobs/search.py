@@ -59,8 +59,10 @@ PHRASE_SCAN = 2_000
 PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
 PROMOTED_WINDOW = 100
 MAX_BROWSABLE = 10_000
-SAMPLE_FACTOR = 50
-"""One published job in 50 is in ``jobs.job_search_sample`` (migration 0008)."""
+SAMPLE_FACTOR = 100
+"""One published job in 100 is in ``jobs.job_search_sample`` (migration 0008)."""
+SMALL_INDEX_ROWS = 30_000
+"""Up to this many jobs in all, facets are always counted exactly: the sample would be too thin."""
 DEFAULT_RADIUS_KM = 25.0
 SALARY_BANDS = (30_000, 50_000, 75_000, 100_000, 150_000, 200_000)
 TOP_COMPANIES = 10
@@ -281,91 +283,92 @@ def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-GROUPED = ("employment_type", "experience_level", "remote_policy", "category_id", "company_id")
-"""Columns that group into facets, in the order ``GROUPING()`` numbers them."""
-GROUP_FACET = dict(zip(GROUPED, ("type", "level", "remote", "category", "company"), strict=True))
 FACET_COLUMNS = (
     "j.employment_type, j.experience_level, j.remote_policy, j.category_id, j.company_id, "
     "j.published_at, j.salary_min_yearly, j.salary_max_yearly, j.show_salary"
 )
-
-
-def _grouping_mask(column: str) -> int:
-    """``GROUPING(a, b, ...)`` sets a bit for every column left out of the row's grouping set."""
-    return sum(1 << (len(GROUPED) - 1 - i) for i, c in enumerate(GROUPED) if c != column)
+VALUE_FACETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "type": ("j.employment_type", tuple(EmploymentType)),
+    "level": ("j.experience_level", tuple(ExperienceLevel)),
+    "remote": ("j.remote_policy", tuple(RemotePolicy)),
+}
 
 
 def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
-    """Every facet, the total and the base count in one pass over the matching rows.
+    """Every facet, the total and the base count over the matching rows, read once.
 
-    Each facet's count carries its own ``FILTER``: every selected facet filter but its own;
-    ``GROUPING SETS`` groups the same rows once per facet column, plus once overall for the
-    posted-within and salary bands (cumulative, so they are filters rather than groups).
+    Each count carries its own ``FILTER``: every selected facet filter but its own. The
+    facets with a few known values are plain filtered counts in one row; categories and
+    companies are grouped, the companies cut to the top few (a top-N sort, not a full one).
     """
 
-    def but(key: str) -> str:
-        kept = [sql for other, sql in query.facets.items() if other != key]
-        return f" FILTER (WHERE {' AND '.join(kept)})" if kept else ""
+    def count(key: str, *conditions: str) -> str:
+        kept = [sql for other, sql in query.facets.items() if other != key] + list(conditions)
+        return f"count(*) FILTER (WHERE {' AND '.join(kept)})" if kept else "count(*)"
 
-    def band(key: str, condition: str) -> str:
-        kept = [sql for other, sql in query.facets.items() if other != key]
-        return f"count(*) FILTER (WHERE {' AND '.join([*kept, condition])})"
-
-    aggregates = [f"count(*){but(GROUP_FACET[c])} AS n_{GROUP_FACET[c]}" for c in GROUPED]
-    aggregates += [
-        band("posted", f"j.published_at >= :now - make_interval(days => {d})") + f" AS posted_{d}"
+    scalars = [
+        f'{count(key, f"{column} = {sql_literal(value)}")} AS "{key}:{value}"'
+        for key, (column, values) in VALUE_FACETS.items()
+        for value in values
+    ]
+    scalars += [
+        f'{count("posted", f"j.published_at >= :now - make_interval(days => {d})")} AS "posted:{d}"'
         for d in POSTED_WITHIN_DAYS
     ]
-    aggregates += [band("salary", f"{PAY} >= {b}") + f" AS salary_{b}" for b in SALARY_BANDS]
-    aggregates.append(f"count(*){but('*')} AS total")
-    aggregates.append("count(*) AS base")
-    rows = f"{source} WHERE {query.base_where()}"
-    if limit is not None:
-        rows = f"(SELECT {FACET_COLUMNS} FROM {rows} LIMIT {limit}) j"
-    sets = ", ".join(f"(j.{c})" for c in GROUPED)
-    company_mask = _grouping_mask("company_id")
+    scalars += [f'{count("salary", f"{PAY} >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
+    scalars += [f'{count("*")} AS "total:"', 'count(*) AS "base:"']
+    capped = f" LIMIT {limit}" if limit is not None else ""
     return (
-        "SELECT * FROM (SELECT g.*, "
-        "row_number() OVER (PARTITION BY g.grouping ORDER BY g.n_company DESC) AS rank "
-        f"FROM (SELECT GROUPING({', '.join(f'j.{c}' for c in GROUPED)}) AS grouping, "
-        f"{', '.join(f'j.{c}' for c in GROUPED)}, {', '.join(aggregates)} FROM {rows} "
-        f"GROUP BY GROUPING SETS ({sets}, ())) g) ranked "
-        f"WHERE ranked.grouping <> {company_mask} OR ranked.rank <= {TOP_COMPANIES}"
+        f"WITH j AS MATERIALIZED (SELECT {FACET_COLUMNS} FROM {source} WHERE {query.base_where()}{capped}), "
+        f"s AS (SELECT {', '.join(scalars)} FROM j), "
+        f"c AS (SELECT j.category_id::text AS value, {count('category')} AS n FROM j "
+        "WHERE j.category_id IS NOT NULL GROUP BY 1), "
+        f"t AS (SELECT j.company_id::text AS value, {count('company')} AS n FROM j "
+        f"WHERE j.company_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP_COMPANIES}) "
+        "SELECT (SELECT to_jsonb(s) FROM s) AS scalars, "
+        "(SELECT jsonb_object_agg(value, n) FROM c) AS categories, "
+        "(SELECT jsonb_object_agg(value, n) FROM t) AS companies"
     )
 
 
-def _facet_counts(db: Session, query: _Query, *, sampled: bool) -> dict[str, dict[str, float]] | None:
+def sql_literal(value: str) -> str:
+    """A known enum value as a SQL string literal (never user input)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _table_rows(db: Session) -> float:
+    """The planner's row count of ``jobs.jobs`` (kept by ANALYZE): free, and close enough here."""
+    return float(
+        db.execute(text("SELECT reltuples FROM pg_class WHERE oid = 'jobs.jobs'::regclass")).scalar_one()
+    )
+
+
+def _facet_counts(
+    db: Session, query: _Query, *, sampled: bool, cap: int | None = None
+) -> dict[str, dict[str, float]] | None:
     """Counts per facet value (and the total), over every match or over the sample scaled up.
 
     Counting every match stops at ``EXACT_FACET_CAP`` rows and answers ``None`` when it got
     there, so a planner estimate that was far too low costs a bounded read, not seconds.
     """
-    source, scale, limit = "jobs.jobs j", 1.0, EXACT_FACET_CAP + 1
+    cap = EXACT_FACET_CAP if cap is None else cap
+    source, scale, limit = "jobs.jobs j", 1.0, cap + 1
     if sampled:
         source, scale, limit = "jobs.job_search_sample j", float(SAMPLE_FACTOR), None
     force_index = sampled and query.has_keywords
     if force_index:
         db.execute(text("SET LOCAL enable_seqscan = off"))
-    rows = db.execute(text(_facet_sql(query, source, limit)), query.params).mappings().all()
+    sql = text(_facet_sql(query, source, limit))
+    scalars, categories, top_companies = db.execute(sql, query.params).one()
     if force_index:
         db.execute(text("SET LOCAL enable_seqscan = on"))
-    masks = {_grouping_mask(c): c for c in GROUPED}
     counts: dict[str, dict[str, float]] = {}
-    for row in rows:
-        column = masks.get(row["grouping"])
-        if column is not None:
-            if row[column] is not None and row[f"n_{GROUP_FACET[column]}"]:
-                counts.setdefault(GROUP_FACET[column], {})[str(row[column])] = (
-                    row[f"n_{GROUP_FACET[column]}"] * scale
-                )
-            continue
-        counts["posted"] = {str(d): row[f"posted_{d}"] * scale for d in POSTED_WITHIN_DAYS}
-        counts["salary"] = {str(b): row[f"salary_{b}"] * scale for b in SALARY_BANDS}
-        counts["total"] = {"": row["total"] * scale}
-        counts["base"] = {"": row["base"] * scale}
-    counts.setdefault("total", {"": 0.0})
-    counts.setdefault("base", {"": 0.0})
-    if not sampled and counts["base"][""] > EXACT_FACET_CAP:
+    for name, n in scalars.items():
+        key, value = name.split(":", 1)
+        counts.setdefault(key, {})[value] = n * scale
+    for key, grouped in (("category", categories), ("company", top_companies)):
+        counts[key] = {value: n * scale for value, n in (grouped or {}).items() if n}
+    if not sampled and counts["base"][""] > cap:
         return None
     return counts
 
@@ -576,7 +579,9 @@ class _Counts:
 def _count_matches(db: Session, query: _Query) -> _Counts:
     """Facet counts and the total, each exact or estimated (see the module docstring)."""
     counts = None
-    if _planned_rows(db, query.base_where(), query.params) <= EXACT_FACET_CAP:
+    if _table_rows(db) <= SMALL_INDEX_ROWS:
+        counts = _facet_counts(db, query, sampled=False, cap=SMALL_INDEX_ROWS)
+    elif _planned_rows(db, query.base_where(), query.params) <= EXACT_FACET_CAP:
         counts = _facet_counts(db, query, sampled=False)
     if counts is not None:
         return _Counts(counts, round(counts["total"][""]), False, False)
