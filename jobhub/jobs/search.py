@@ -455,10 +455,13 @@ def _page_ids(
     params = {**query.params, "offset": offset, "limit": limit}
     if windowed and sort == SortOrder.RELEVANCE:
         columns = f"j.id, j.published_at, {_score(query)} AS score"
+        # Without keywords the score orders unpromoted jobs by date alone, so the newest
+        # ``offset + limit`` of them (with the promoted ones) hold the page.
+        window = CANDIDATE_WINDOW if query.has_keywords else offset + limit + PROMOTED_WINDOW
         newest = "j.published_at" if walk else "j.published_at + interval '0 s'"
         sql = (
             f"WITH c AS ((SELECT {columns} FROM jobs.jobs j WHERE {where} ORDER BY {newest} DESC "
-            f"LIMIT {CANDIDATE_WINDOW}) UNION (SELECT {columns} FROM jobs.jobs j WHERE {where} "
+            f"LIMIT {window}) UNION (SELECT {columns} FROM jobs.jobs j WHERE {where} "
             "AND j.priority_level > 0 ORDER BY j.priority_level DESC, j.published_at DESC "
             f"LIMIT {PROMOTED_WINDOW})) "
             "SELECT id FROM c ORDER BY score DESC, published_at DESC, id OFFSET :offset LIMIT :limit"
