@@ -176,7 +176,7 @@ def _facet_option(option: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.checkbox(
             rx.flex(
-                rx.text(option.label, as_="span"),
+                rx.text(option.label, rx.el.span(", ", class_name="jh-visually-hidden"), as_="span"),
                 rx.text(option.count_label, as_="span", color=TEXT_MUTED, data_testid="facet-count"),
                 spacing="2",
             ),

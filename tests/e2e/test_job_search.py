@@ -38,6 +38,7 @@ def test_keywords_then_a_facet_narrow_the_results_and_back_restores_them(
     _three_jobs()
     page = open_page("/jobs")
     expect(page.get_by_test_id("result-count")).to_have_text("3 jobs")
+    page.wait_for_function("window.jobhubSearchKeys === true")
 
     page.keyboard.press("/")
     keywords = page.get_by_role("combobox", name="Keywords")
@@ -47,7 +48,7 @@ def test_keywords_then_a_facet_narrow_the_results_and_back_restores_them(
 
     expect(page).to_have_url(re.compile(r"/jobs\?q=python$"))
     expect(page.get_by_test_id("result-count")).to_have_text("2 jobs")
-    contract = page.get_by_role("checkbox", name=re.compile(r"^Contract\s*1$"))
+    contract = page.get_by_role("checkbox", name=re.compile(r"^Contract\s*,\s*1$"))
 
     contract.click()
 
@@ -72,6 +73,7 @@ def test_a_result_opens_its_job_page_and_the_click_is_recorded_with_its_position
     _three_jobs()
     page = open_page("/jobs?q=developer")
     expect(page.get_by_test_id("result-count")).to_have_text("2 jobs")
+    page.wait_for_function("window.jobhubSearchKeys === true")
 
     page.keyboard.press("j")
     page.keyboard.press("j")
