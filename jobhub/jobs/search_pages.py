@@ -7,6 +7,8 @@ sheet on phones. Keyboard shortcuts ("/", j/k, arrows) live in ``assets/job_sear
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import reflex as rx
 
 from jobhub.jobs.alert_dialog import save_alert_button
@@ -116,15 +118,16 @@ def _combobox(
 
 
 def _choice_select(
-    name: str, label: str, value: rx.Var[str], items: dict[str, str], on_change: object
+    name: str, label: str, value: rx.Var[str], items: Mapping[str, str], on_change: object, size: str = "3"
 ) -> rx.Component:
+    """A select named ``label`` for screen readers (its visible text is the chosen item)."""
     return rx.select.root(
         rx.select.trigger(aria_label=label),
         rx.select.content(*[rx.select.item(text, value=key) for key, text in items.items()]),
         name=name,
         value=value,
         on_change=on_change,
-        size="3",
+        size=size,
     )
 
 
@@ -284,12 +287,7 @@ def results_header() -> rx.Component:
         ),
         rx.flex(
             filters_sheet(),
-            rx.select.root(
-                rx.select.trigger(aria_label="Sort by"),
-                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_LABELS.items()]),
-                value=SearchState.sort,
-                on_change=SearchState.set_sort,
-            ),
+            _choice_select("sort", "Sort by", SearchState.sort, SORT_LABELS, SearchState.set_sort, size="2"),
             spacing=SPACE_TIGHT,
             align="center",
         ),
