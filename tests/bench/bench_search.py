@@ -106,8 +106,8 @@ def table(title: str, timings: list[Timing], *, variants: bool = False) -> None:
         of_kind = [t for t in timings if t.query.kind == kind]
         print(line(kind, [t.ms for t in of_kind]))
         if variants:
-            for variant in sorted({t.query.variant for t in of_kind}):
-                print(line(f"  {variant}", [t.ms for t in of_kind if t.query.variant == variant]))
+            for group in sorted({t.query.group for t in of_kind}):
+                print(line(f"  {group}", [t.ms for t in of_kind if t.query.group == group]))
     print(line("overall", [t.ms for t in timings]))
 
 

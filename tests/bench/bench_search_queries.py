@@ -53,6 +53,14 @@ class BenchQuery:
     variant: str  # what the words are (common, rare, phrase, ...) or which filters are set
     params: SearchParams
 
+    @property
+    def group(self) -> str:
+        """A row of the per-variant table: the words, the radius form, or how many filters are set."""
+        if self.kind in (KEYWORDS_FILTERS, FILTERS):
+            count = self.variant.count("+") + 1
+            return f"{count} filter{'s' if count > 1 else ''}"
+        return self.variant
+
 
 class MixBuilder:
     """Draws queries from the same catalog, cities and companies as the loaded jobs."""
