@@ -21,12 +21,12 @@ from sqlmodel import Session
 from jobhub.auth import admin_user_actions as actions
 from jobhub.auth import admin_users as service
 from jobhub.auth.admin_users import UserDetail, UserFilters, UserPage
-from jobhub.auth.authorization import SignInRequired, holds_admin_role
-from jobhub.auth.guards import GuardState, current_path_and_query, login_url
+from jobhub.auth.authorization import holds_admin_role
+from jobhub.auth.guards import GuardState, ReloadingState
 from jobhub.auth.principal import Principal
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import DomainError, Invalid, NotFound
-from jobhub.ui.feedback import toast_error, toast_success
+from jobhub.ui.feedback import toast_success
 
 ANY = "all"
 NEVER = "never"
@@ -77,7 +77,7 @@ def parse_expiry(value: str) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-class AdminUsersState(GuardState):
+class AdminUsersState(ReloadingState, GuardState):
     search: str = ""
     user_type_filter: str = ANY
     status_filter: str = ANY
@@ -85,7 +85,6 @@ class AdminUsersState(GuardState):
     page_count: int = 1
     total: int = 0
     rows: list[dict[str, str]] = []
-    loading: bool = False
     busy: bool = False
 
     selected_id: str = ""
@@ -133,13 +132,6 @@ class AdminUsersState(GuardState):
             for entry in detail.audit
         ]
 
-    def _refusal(self, exc: DomainError) -> EventSpec:
-        """A session that ended meanwhile goes to sign in and back here; anything else is a toast."""
-        if isinstance(exc, SignInRequired):
-            url = self.router.url
-            return rx.redirect(login_url(current_path_and_query(url.path, url.query)))
-        return toast_error(exc.message)
-
     def _reload(self, db: Session, who: Principal | None) -> None:
         self._show_page(service.list_users(db, who, self._filters(), self.page))
 
@@ -169,17 +161,6 @@ class AdminUsersState(GuardState):
         self.status_filter = str(form_data.get("status") or ANY)
         self.page = 1
         yield from self._refresh()
-
-    def _refresh(self) -> Iterator[EventSpec | None]:
-        self.loading = True
-        yield
-        try:
-            with session_scope() as db:
-                self._reload(db, self.current_principal(db))
-        except DomainError as exc:
-            yield self._refusal(exc)
-        finally:
-            self.loading = False
 
     @rx.event
     def next_page(self) -> Iterator[EventSpec | None]:

@@ -24,19 +24,24 @@ gives the same decision (for handlers that want to redirect instead of raising).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 import reflex as rx
 from reflex.event import EventSpec
+from sqlmodel import Session
 
+from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.principal import Principal
 from jobhub.auth.routes import HOME, safe_next
 from jobhub.auth.state import AuthState
 from jobhub.pages.registry import PageSpec
+from jobhub.platform.db import session_scope
+from jobhub.platform.errors import DomainError
 from jobhub.ui import navigation as nav
+from jobhub.ui.feedback import toast_error
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,38 @@ class GuardState(AuthState):
         url = self.router.url
         target = redirect_for(self.current_principal(), access, current_path_and_query(url.path, url.query))
         return rx.redirect(target, replace=True) if target else None
+
+
+class ReloadingState(GuardState, mixin=True):
+    """A guarded page that reloads its data after each change: the loading flag, one
+    transaction per reload, and a session that ended meanwhile sent to sign in and back.
+
+    Put it first among the page state's bases, with the real parent after it
+    (``class AlertsState(ReloadingState, GuardState)``), and define ``_reload``.
+    """
+
+    loading: bool = True
+
+    def _reload(self, db: Session, who: Principal | None) -> None:
+        raise NotImplementedError
+
+    def _refusal(self, exc: DomainError) -> EventSpec:
+        """A session that ended meanwhile goes to sign in and back here; anything else is a toast."""
+        if isinstance(exc, SignInRequired):
+            url = self.router.url
+            return rx.redirect(login_url(current_path_and_query(url.path, url.query)))
+        return toast_error(exc.message)
+
+    def _refresh(self) -> Iterator[EventSpec | None]:
+        self.loading = True
+        yield
+        try:
+            with session_scope() as db:
+                self._reload(db, self.current_principal(db))
+        except DomainError as exc:
+            yield self._refusal(exc)
+        finally:
+            self.loading = False
 
 
 class PageGuardState(GuardState):

@@ -14,14 +14,13 @@ import reflex as rx
 from reflex.event import EventSpec
 from sqlmodel import Session
 
-from jobhub.auth.authorization import SignInRequired
-from jobhub.auth.guards import GuardState, current_path_and_query, login_url
+from jobhub.auth.guards import GuardState, ReloadingState
 from jobhub.auth.principal import Principal
 from jobhub.jobs import alerts
 from jobhub.jobs.alerts import AlertView
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import DomainError, Invalid
-from jobhub.ui.feedback import toast_error, toast_success
+from jobhub.ui.feedback import toast_success
 
 NEVER_SENT = "Not yet"
 
@@ -45,9 +44,8 @@ def alert_row(view: AlertView) -> dict[str, Any]:
     }
 
 
-class AlertsState(GuardState):
+class AlertsState(ReloadingState, GuardState):
     alerts: list[dict[str, Any]] = []
-    loading: bool = True
     # The alert whose name and frequency are being edited, and that form's error.
     editing_id: str = ""
     edit_frequency: str = ""
@@ -56,25 +54,10 @@ class AlertsState(GuardState):
     def _reload(self, db: Session, who: Principal | None) -> None:
         self.alerts = [alert_row(view) for view in alerts.list_alerts(db, who)]
 
-    def _refusal(self, exc: DomainError) -> EventSpec:
-        """A session that ended meanwhile goes to sign in and back; anything else is a toast."""
-        if isinstance(exc, SignInRequired):
-            url = self.router.url
-            return rx.redirect(login_url(current_path_and_query(url.path, url.query)))
-        return toast_error(exc.message)
-
     @rx.event
     def load(self) -> Iterator[EventSpec | None]:
-        self.loading = True
         self.editing_id = ""
-        yield
-        try:
-            with session_scope() as db:
-                self._reload(db, self.current_principal(db))
-        except DomainError as exc:
-            yield self._refusal(exc)
-        finally:
-            self.loading = False
+        yield from self._refresh()
 
     @rx.event
     def start_edit(self, alert_id: str) -> None:

@@ -18,8 +18,7 @@ import reflex as rx
 from reflex.event import EventSpec
 from sqlmodel import Session
 
-from jobhub.auth.authorization import SignInRequired
-from jobhub.auth.guards import GuardState, current_path_and_query, login_url
+from jobhub.auth.guards import GuardState, ReloadingState, current_path_and_query, login_url
 from jobhub.auth.principal import Principal
 from jobhub.auth.state import AuthState
 from jobhub.jobs import saved
@@ -81,7 +80,7 @@ class SaveToggleState(AuthState, mixin=True):
         class JobPageState(SaveToggleState, GuardState): ...
 
     After loading the jobs it shows, the page's ``load`` calls
-    ``self.load_saved_ids(db, principal, job_ids)`` in its own transaction; the card then gets
+    ``self._load_saved_ids(db, principal, job_ids)`` in its own transaction; the card then gets
     ``saved=State.saved_ids.contains(hit["id"])`` and
     ``on_toggle_save=State.toggle_save(hit["id"])``. Anonymous visitors who press the toggle go
     to sign in and come back to the page; employers and admins get a toast saying saving is for
@@ -90,7 +89,7 @@ class SaveToggleState(AuthState, mixin=True):
 
     saved_ids: list[str] = []
 
-    def load_saved_ids(self, db: Session, principal: Principal | None, job_ids: Iterable[str]) -> None:
+    def _load_saved_ids(self, db: Session, principal: Principal | None, job_ids: Iterable[str]) -> None:
         """Which of the shown jobs the visitor saved; nobody but a job seeker has any."""
         if principal is None or not principal.is_job_seeker:
             self.saved_ids = []
@@ -128,7 +127,7 @@ def item_view(view: saved.SavedJobView) -> dict[str, Any]:
     return dataclasses.asdict(view) | {"tags_text": ", ".join(view.tags)}
 
 
-class SavedJobsState(GuardState):
+class SavedJobsState(ReloadingState, GuardState):
     """``/saved``: the seeker's saved jobs, filtered by tag and open/closed, sorted, paged."""
 
     items: list[dict[str, Any]] = []
@@ -139,7 +138,6 @@ class SavedJobsState(GuardState):
     page: int = 1
     page_count: int = 1
     total: int = 0
-    loading: bool = True
     busy: bool = False
     # The saved job whose notes, tags and reminder are being edited, and that form's errors.
     editing_id: str = ""
@@ -172,21 +170,6 @@ class SavedJobsState(GuardState):
         self.tags = saved.saved_tags(db, who)
         if self.tag_filter != ALL_TAGS and self.tag_filter not in self.tags:
             self.tags = [*self.tags, self.tag_filter]
-
-    def _refusal(self, exc: DomainError) -> EventSpec:
-        """A session that ended meanwhile goes to sign in and back here; anything else is a toast."""
-        return _to_sign_in(self) if isinstance(exc, SignInRequired) else toast_error(exc.message)
-
-    def _refresh(self) -> Iterator[EventSpec | None]:
-        self.loading = True
-        yield
-        try:
-            with session_scope() as db:
-                self._reload(db, self.current_principal(db))
-        except DomainError as exc:
-            yield self._refusal(exc)
-        finally:
-            self.loading = False
 
     @rx.event
     def load(self) -> Iterator[EventSpec | None]:

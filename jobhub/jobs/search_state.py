@@ -84,7 +84,7 @@ class SearchState(SaveToggleState, RecommendationState, SaveAlertMixin, AuthStat
             with session_scope() as db:
                 principal = self.current_principal(db)
                 view = load_search_page(db, principal, params, session_id=self._analytics_session())
-                self.load_saved_ids(db, principal, [str(hit["id"]) for hit in view.hits])
+                self._load_saved_ids(db, principal, [str(hit["id"]) for hit in view.hits])
         except Exception as exc:
             self.loading = False
             self.failed = True

@@ -41,9 +41,10 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 60_000
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-# Emptied before each test; CASCADE reaches the rows that point at them inside each schema.
 ORIGINS_VARIABLE = "JOBHUB_CORS_ALLOWED_ORIGINS"
-TABLES_TO_EMPTY = ("jobs.jobs", "companies.companies", "auth.sessions", "auth.users")
+# Emptied before each test; CASCADE reaches the rows that point at them inside each schema.
+# The jobs outbox too: journeys count the search and view events their own steps emitted.
+TABLES_TO_EMPTY = ("jobs.jobs", "jobs.outbox_events", "companies.companies", "auth.sessions", "auth.users")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
