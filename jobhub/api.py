@@ -17,6 +17,7 @@ from jobhub.auth.oauth_routes import ROUTES as OAUTH_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
 from jobhub.jobs.alert_routes import ROUTES as ALERT_ROUTES
 from jobhub.jobs.sitemap import ROUTES as SITEMAP_ROUTES
+from jobhub.platform.file_routes import ROUTES as FILE_ROUTES
 from jobhub.platform.health import health_endpoint
 
 
@@ -31,5 +32,6 @@ def build_http_api() -> Starlette:
             *OAUTH_ROUTES,
             *ALERT_ROUTES,
             *SITEMAP_ROUTES,
+            *FILE_ROUTES,
         ]
     )

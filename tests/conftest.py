@@ -17,9 +17,11 @@ from alembic import command
 from sqlalchemy import Engine, create_engine
 from sqlmodel import Session
 
+from jobhub.auth.principal import Principal
 from jobhub.platform import db as platform_db
 from jobhub.platform.migrations import alembic_config
 from jobhub.settings import reset_settings
+from tests.factories import Team, make_team, principal_with_role
 
 
 def _server_database(admin_url: str, name: str) -> str:
@@ -80,3 +82,26 @@ def db(engine: Engine) -> Iterator[Session]:
         session.close()
         transaction.rollback()
         connection.close()
+
+
+@pytest.fixture
+def team(db: Session) -> Team:
+    """A company with an owner, an admin, a recruiter and a hiring manager."""
+    return make_team(db)
+
+
+@pytest.fixture
+def other_team(db: Session) -> Team:
+    """Another company, whose rows ``team``'s members must never reach."""
+    return make_team(db)
+
+
+@pytest.fixture
+def platform_admin() -> Principal:
+    return principal_with_role("admin")
+
+
+@pytest.fixture
+def employer_seeker() -> Principal:
+    """A job seeker with the seeker role's permissions: never on a team."""
+    return principal_with_role("job_seeker")

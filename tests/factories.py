@@ -7,10 +7,13 @@ ids from other schemas are fresh UUIDs, since no foreign key crosses a schema.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +31,7 @@ from jobhub.billing.models import (
     TransactionType,
     UserSubscription,
 )
-from jobhub.companies.models import Company, CompanyEmployee, CompanyPhoto, CompanyReview
+from jobhub.companies.models import Company, CompanyEmployee, CompanyPhoto, CompanyReview, TeamRole
 from jobhub.jobs.models import (
     EmploymentType,
     Job,
@@ -89,9 +92,24 @@ def overrides_id(param: str | dict[str, Any]) -> str:
 # auth
 
 
+ROLE_GRANTS: dict[str, list[str]] = json.loads(
+    (Path(__file__).resolve().parents[1] / "alembic" / "reference_data" / "role_permissions.json").read_text()
+)
+"""Which permissions each seeded role grants, as migration 0002 stores them."""
+
+
 def make_principal(user_type: str = UserType.JOB_SEEKER, **overrides: Any) -> Principal:
     """Who acts in a service test; services that check a kind of account need no stored user."""
     return Principal(**({"user_id": uuid.uuid4(), "user_type": user_type} | overrides))
+
+
+def principal_with_role(role: str, user_type: str | None = None, **overrides: Any) -> Principal:
+    """A principal holding ``role`` and exactly the permissions the seeded role grants."""
+    kind = user_type or {"employer": UserType.EMPLOYER, "admin": UserType.ADMIN}.get(
+        role, UserType.JOB_SEEKER
+    )
+    values = {"roles": frozenset({role}), "permissions": frozenset(ROLE_GRANTS[role])}
+    return make_principal(kind, **(values | overrides))
 
 
 def make_user(**overrides: Any) -> User:
@@ -239,6 +257,51 @@ def make_company(**overrides: Any) -> Company:
 
 def make_employee(company: Company, **overrides: Any) -> CompanyEmployee:
     return CompanyEmployee(**({"company_id": company.id, "user_id": uuid.uuid4()} | overrides))
+
+
+@dataclass(frozen=True)
+class Team:
+    """A stored company with one employer account per team role, for permission tables."""
+
+    company: Company
+    members: dict[TeamRole, Principal]
+
+    @property
+    def owner(self) -> Principal:
+        return self.members[TeamRole.OWNER]
+
+    @property
+    def admin(self) -> Principal:
+        return self.members[TeamRole.ADMIN]
+
+    @property
+    def recruiter(self) -> Principal:
+        return self.members[TeamRole.RECRUITER]
+
+    @property
+    def hiring_manager(self) -> Principal:
+        return self.members[TeamRole.HIRING_MANAGER]
+
+
+def make_team(db: Session, **company: Any) -> Team:
+    """A company and its team, flushed; members are principals with the employer role's permissions."""
+    row = make_company(**company)
+    add(db, row)
+    members = {}
+    for role in TeamRole:
+        who = principal_with_role("employer", display_name=f"{role.value} of {row.name}")
+        add(
+            db,
+            make_employee(
+                row,
+                user_id=who.user_id,
+                team_role=role.value,
+                is_admin=role in (TeamRole.OWNER, TeamRole.ADMIN),
+                is_hiring_manager=role != TeamRole.ADMIN,
+            ),
+        )
+        members[role] = who
+    return Team(row, members)
 
 
 def make_review(company: Company, **overrides: Any) -> CompanyReview:

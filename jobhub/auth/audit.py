@@ -53,6 +53,10 @@ class AuditAction:
     MFA_BACKUP_CODES_REGENERATED = "mfa_backup_codes_regenerated"
     MFA_FAILURE = "mfa_failure"
     SESSION_REVOKED = "session_revoked"
+    COMPANY_VERIFIED = "company_verified"
+    COMPANY_VERIFICATION_REFUSED = "company_verification_refused"
+    COMPANY_MEMBER_ROLE_CHANGED = "company_member_role_changed"
+    COMPANY_MEMBER_REMOVED = "company_member_removed"
 
 
 @dataclass(frozen=True)
@@ -92,9 +96,12 @@ def record(
     details: dict[str, Any] | None = None,
     subject_id: uuid.UUID | None = None,
     old_values: dict[str, Any] | None = None,
+    resource: str | None = None,
 ) -> None:
     """``user_id`` is who acted; ``subject_id`` the user acted upon when that is someone else
     (an admin suspending an account), ``old_values``/``details`` the values before and after.
+    ``resource`` names what ``subject_id`` is when it is not a user (``"company"``, for the
+    decisions other contexts' admins take), which keeps it out of that user id's audit trail.
     """
     subject = subject_id or user_id
     audit_id = uuid.uuid4()
@@ -104,7 +111,7 @@ def record(
             user_id=user_id,
             session_id=session_id,
             action=action,
-            resource="user" if subject else None,
+            resource=resource or ("user" if subject else None),
             resource_id=subject,
             old_values=old_values,
             new_values=details,

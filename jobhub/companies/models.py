@@ -129,6 +129,19 @@ class PhotoStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class VerificationMethod(StrEnum):
+    """How a company shows it is who it says: its owner's mail domain is its website's, or papers."""
+
+    EMAIL_DOMAIN = "email_domain"
+    DOCUMENTS = "documents"
+
+
+class VerificationStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
 SEARCH_VECTOR = (
     "setweight(to_tsvector('english', coalesce(name, '')), 'A') || "
     "setweight(to_tsvector('english', coalesce(industry, '')), 'B') || "
@@ -164,6 +177,13 @@ class Company(SQLModel, table=True):
         Index("idx_companies_status", "status", postgresql_where=NOT_DELETED),
         Index("idx_companies_search", "search_vector", postgresql_using="gin", postgresql_where=NOT_DELETED),
         Index("idx_companies_coordinates", "latitude", "longitude", postgresql_where=NOT_DELETED),
+        Index(
+            "idx_companies_name_trgm",
+            "name",
+            postgresql_using="gin",
+            postgresql_ops={"name": "gin_trgm_ops"},
+            postgresql_where=NOT_DELETED,
+        ),
         {"schema": SCHEMA},
     )
 
@@ -353,3 +373,47 @@ class CompanyPhoto(SQLModel, table=True):
     display_order: int = counter()
     status: str = enum_default(PhotoStatus.PENDING)
     created_at: datetime = created_at()
+
+
+class CompanyVerificationRequest(SQLModel, table=True):
+    """A company's request for the verified badge and an admin's decision on it.
+
+    Not in the original design, which has only ``companies.is_verified``: the admin queue needs
+    what was claimed (the requester's mail domain against the website's, or a document kept in
+    private storage), who decided, when and why. At most one request per company is pending.
+    """
+
+    __tablename__ = "company_verification_requests"
+    __table_args__ = (
+        check_in("method", VerificationMethod),
+        check_in("status", VerificationStatus),
+        CheckConstraint(
+            "status = 'pending' OR (reviewed_by IS NOT NULL AND reviewed_at IS NOT NULL)", name="decided"
+        ),
+        CheckConstraint("status <> 'refused' OR decision_reason IS NOT NULL", name="refusal_reason"),
+        Index("idx_company_verification_company", "company_id", "created_at"),
+        Index(
+            "idx_company_verification_one_pending",
+            "company_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index("idx_company_verification_queue", "created_at", postgresql_where=text("status = 'pending'")),
+        {"schema": SCHEMA},
+    )
+
+    id: uuid.UUID = uuid_pk()
+    company_id: uuid.UUID = Field(foreign_key=f"{SCHEMA}.companies.id", ondelete="CASCADE")
+    requested_by: uuid.UUID
+    method: str = Field(sa_type=String(20))
+    email_domain: str | None = Field(default=None, sa_type=String(255))
+    website_domain: str | None = Field(default=None, sa_type=String(255))
+    document_key: str | None = Field(default=None, sa_type=String(255))
+    document_name: str | None = Field(default=None, sa_type=String(255))
+    note: str | None = Field(default=None, sa_type=Text)
+    status: str = enum_default(VerificationStatus.PENDING)
+    decision_reason: str | None = Field(default=None, sa_type=Text)
+    reviewed_by: uuid.UUID | None = None
+    reviewed_at: datetime | None = timestamp()
+    created_at: datetime = created_at()
+    updated_at: datetime = updated_at()

@@ -17,7 +17,7 @@ from jobhub.jobs.reports import DETAILS_MAX, REPORT_REASONS
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import empty_state
-from jobhub.ui.forms import field_ids, form_field, submit_button
+from jobhub.ui.forms import field_ids, form_field, stored_file_url, submit_button
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import button_link, text_link
 from jobhub.ui.page_parts import loading_lines
@@ -376,7 +376,9 @@ def company_card() -> rx.Component:
         rx.card(
             rx.flex(
                 rx.flex(
-                    rx.avatar(src=S.company_logo, fallback=S.company_name[0], size="3", alt=""),
+                    rx.avatar(
+                        src=stored_file_url(S.company_logo), fallback=S.company_name[0], size="3", alt=""
+                    ),
                     rx.flex(
                         text_link(S.company_name, f"{nav.COMPANIES}/" + S.company_slug, weight="bold"),
                         rx.cond(

@@ -14,6 +14,7 @@ from typing import Any
 import reflex as rx
 
 from jobhub.ui import navigation as nav
+from jobhub.ui.forms import stored_file_url
 from jobhub.ui.links import text_link
 from jobhub.ui.theme import SPACE_TIGHT, TEXT_BODY, TEXT_MUTED
 
@@ -36,7 +37,7 @@ def _logo(hit: rx.Var) -> rx.Component:
     """The company logo, or its initial on a tinted square when there is none or it fails to load."""
     name = hit["company_name"].to(str)
     return rx.avatar(
-        src=hit["company_logo_url"].to(str),
+        src=stored_file_url(hit["company_logo_url"].to(str)),
         fallback=rx.cond(name != "", name[0].upper(), "?"),
         size="4",
         radius="medium",

@@ -165,6 +165,9 @@ class JobCategory(SQLModel, table=True):
 class Job(SQLModel, table=True):
     """A posting, soft-deleted.
 
+    ``closed_at`` is when it last stopped taking applications (closed or expired), for "days
+    open"; ``expiry_warned_at`` when its poster was told it expires soon, so they are told once.
+
     ``search_keywords`` (skill names and company name) and ``salary_*_yearly`` are kept by the
     jobs service because a generated column cannot read other tables or call the salary table;
     the yearly figures let one salary filter compare hourly and yearly postings.
@@ -286,6 +289,8 @@ class Job(SQLModel, table=True):
     )
     published_at: datetime | None = timestamp()
     expires_at: datetime | None = timestamp()
+    closed_at: datetime | None = timestamp()
+    expiry_warned_at: datetime | None = timestamp()
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
     deleted_at: datetime | None = timestamp()

@@ -135,6 +135,27 @@ def backend_url(path: str) -> Var[str]:
     )
 
 
+def stored_file_url(url: Var[str]) -> Var[str]:
+    """Where the browser fetches a stored upload: ``/files/...`` lives on the backend (its own
+    port in development), anything else (an external logo URL, "") is left as it is."""
+    return Var(
+        _js_expr=(
+            f"(({url}) && String({url}).startsWith('/files/') "
+            f"? new URL({url}, getBackendURL(env.PING)).href : ({url}))"
+        ),
+        _var_type=str,
+        _var_data=VarData.merge(
+            url._get_all_var_data(),
+            VarData(
+                imports={
+                    "$/utils/state": ["getBackendURL"],
+                    "$/env.json": rx.ImportVar(tag="env", is_default=True),
+                }
+            ),
+        ),
+    )
+
+
 def native_form(*children: rx.Component, action: Var[str] | str, **props: Any) -> rx.Component:
     """A form POSTed by the browser to ``action`` (urlencoded), with a full page load after."""
     return NativeForm.create(*children, action=action, method="post", **props)

@@ -12,12 +12,19 @@ HOME = "/"
 JOBS = "/jobs"
 JOB_DETAIL = "/jobs/[slug]"
 COMPANIES = "/companies"
+COMPANY_DETAIL = "/companies/[slug]"
 SAVED_JOBS = "/saved"
 ALERTS = "/alerts"
 APPLICATIONS = "/applications"
 EMPLOYER_DASHBOARD = "/employer"
+EMPLOYER_JOBS = "/employer/jobs"
 POST_JOB = "/employer/jobs/new"
+EMPLOYER_JOB_EDIT = "/employer/jobs/[id]"
+EMPLOYER_COMPANY = "/employer/company"
+EMPLOYER_TEAM = "/employer/team"
+INVITATION = "/invitation"
 ADMIN = "/admin"
+ADMIN_COMPANIES = "/admin/companies"
 LOGIN = "/login"
 REGISTER = "/register"
 LOGOUT = "/logout"
@@ -48,6 +55,7 @@ NAV_EMPLOYER = NavLink("Employer dashboard", EMPLOYER_DASHBOARD, "layout-dashboa
 NAV_POST_JOB = NavLink("Post a job", POST_JOB, "circle-plus")
 NAV_ADMIN = NavLink("Admin", ADMIN, "shield")
 NAV_ADMIN_USERS = NavLink("Users", ADMIN_USERS, "users")
+NAV_ADMIN_COMPANIES = NavLink("Companies to verify", ADMIN_COMPANIES, "badge-check")
 NAV_SIGN_IN = NavLink("Sign in", LOGIN, "log-in")
 NAV_SIGN_OUT = NavLink("Sign out", LOGOUT, "log-out")
 
@@ -56,7 +64,7 @@ MAIN_LINKS: dict[str, tuple[NavLink, ...]] = {
     "anonymous": (NAV_JOBS, NAV_COMPANIES),
     "job_seeker": (NAV_JOBS, NAV_SAVED, NAV_ALERTS, NAV_APPLICATIONS, NAV_COMPANIES),
     "employer": (NAV_EMPLOYER, NAV_JOBS, NAV_COMPANIES),
-    "admin": (NAV_ADMIN, NAV_ADMIN_USERS, NAV_JOBS, NAV_COMPANIES),
+    "admin": (NAV_ADMIN, NAV_ADMIN_USERS, NAV_ADMIN_COMPANIES, NAV_JOBS, NAV_COMPANIES),
 }
 
 # The prominent call to action on the right of the header, by user kind.
