@@ -8,6 +8,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 PYTEST_WORKERS ?= 2
+BENCH_JOBS ?= 1000000
 # A PostgreSQL server for the journey that serves the app from a server instead of the embedded one.
 SERVER_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
@@ -67,8 +68,10 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## The benchmark scripts (modules with a __main__; the search benchmark's parts have none)
 bench: install-dev
-	for script in tests/bench/bench_*.py; do $(PY) -m tests.bench.$$(basename $$script .py) || exit 1; done
+	for script in $$(grep -l '__main__' tests/bench/bench_*.py); do $(PY) -m tests.bench.$$(basename $$script .py) || exit 1; done
+	$(PY) -m jobhub bench search --jobs $(BENCH_JOBS)
 
 clean:
 	rm -rf .web .states .pytest_cache .ruff_cache
