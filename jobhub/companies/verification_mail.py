@@ -8,6 +8,7 @@ deciding transaction (the address is read there) and sent by the caller after co
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from typing import Final
@@ -18,6 +19,8 @@ from jobhub.auth.recipients import mail_recipients
 from jobhub.platform import event_types, mail
 from jobhub.settings import get_settings
 from jobhub.ui import navigation as nav
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,3 +98,13 @@ def decision_mail(
         fallback_subject=texts.subject,
         fallback_text=texts.body + SIGN_OFF,
     )
+
+
+def send_decision_mail(message: mail.Message | None) -> None:
+    """Send once the decision is committed; a failure is logged (the bell already told them)."""
+    if message is None:
+        return
+    try:
+        mail.send(message)
+    except (mail.MailError, ValueError):
+        log.exception("could not send %r to %s", message.subject, message.to)
