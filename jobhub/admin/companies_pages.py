@@ -71,12 +71,15 @@ def _claim(item: rx.Var) -> rx.Component:
         _fact(
             "Document",
             rx.el.a(
-                rx.icon("download", size=14, aria_hidden="true"),
-                " ",
+                rx.icon("download", size=14, aria_hidden="true", flex_shrink="0"),
                 item["document_name"].to(str),
                 href=document_href(item["id"].to(str)),
                 download="",
                 color=rx.color("indigo", 11),
+                display="inline-flex",
+                align_items="center",
+                gap="0.25rem",
+                word_break="break-all",
                 aria_label="Download " + item["document_name"].to(str),
             ),
         ),

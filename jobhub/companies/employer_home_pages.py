@@ -27,12 +27,20 @@ JOBS_HEADING_ID = "open-jobs-heading"
 
 
 def _figure(label: str, value: rx.Var[int], icon: str, test_id: str) -> rx.Component:
+    """One figure: a row on phones (label, then the number at the end), a column from tablets up."""
     return rx.card(
         rx.flex(
-            rx.icon(icon, size=20, color=TEXT_MUTED, aria_hidden="true"),
-            rx.text(label, size="2", color=TEXT_MUTED),
-            rx.text(value.to(str), size="7", weight="bold", data_testid=test_id),
-            direction="column",
+            rx.flex(
+                rx.icon(icon, size=20, color=TEXT_MUTED, aria_hidden="true"),
+                rx.text(label, size="2", color=TEXT_MUTED),
+                direction={"initial": "row", "sm": "column"},
+                align={"initial": "center", "sm": "start"},
+                spacing="2",
+            ),
+            rx.text(value.to(str), size={"initial": "5", "sm": "7"}, weight="bold", data_testid=test_id),
+            direction={"initial": "row", "sm": "column"},
+            justify="between",
+            align={"initial": "center", "sm": "start"},
             spacing="1",
         ),
         width="100%",
@@ -45,7 +53,7 @@ def figures() -> rx.Component:
         _figure("Views this week", S.views_this_week, "eye", "views-week"),
         _figure("New applicants this week", S.new_applicants_this_week, "user-plus", "applicants-week"),
         columns={"initial": "1", "sm": "3"},
-        spacing=SPACE_DEFAULT,
+        spacing={"initial": "2", "sm": SPACE_DEFAULT},
         width="100%",
     )
 
