@@ -43,6 +43,8 @@ from jobhub.ui import navigation as nav
 REASON_MIN: Final = 3
 REASON_MAX: Final = 1000
 NO_SUCH_REQUEST: Final = "That verification request does not exist."
+REVOKED: Final = "revoked"
+"""A decision's status when it took a badge away (requests have no such status of their own)."""
 NOT_VERIFIED: Final = "This company is not verified, so there is no badge to remove."
 
 Request = CompanyVerificationRequest
@@ -139,6 +141,41 @@ def _tell(
     return decision_mail(db, user_id, kind, company.name, reason)
 
 
+def _settle(
+    db: Session,
+    admin: Principal,
+    request_id: uuid.UUID,
+    status: VerificationStatus,
+    text: str | None,
+    *,
+    context: RequestContext | None,
+    moment: datetime,
+) -> Decision:
+    """Decide a pending request: its status, who and when, the audit row, event and notices."""
+    approved = status == VerificationStatus.APPROVED
+    request, company = _pending(db, request_id)
+    request.status, request.reviewed_by, request.reviewed_at = status, admin.user_id, moment
+    request.decision_reason = text
+    if approved:
+        company.is_verified, company.verification_date = True, moment
+    db.add_all([request, company])
+    db.flush()
+    kind = event_types.COMPANY_VERIFIED if approved else event_types.COMPANY_VERIFICATION_REFUSED
+    _record(
+        db,
+        admin,
+        company,
+        request,
+        action=AuditAction.COMPANY_VERIFIED if approved else AuditAction.COMPANY_VERIFICATION_REFUSED,
+        event=kind,
+        severity=AuditSeverity.INFO,
+        context=context,
+        details={"method": request.method, "note" if approved else "reason": text},
+    )
+    message = _tell(db, request.requested_by, kind, company, text)
+    return Decision(str(request.id), str(company.id), company.name, request.status, message)
+
+
 def verify_company(
     db: Session,
     who: Principal | None,
@@ -150,31 +187,16 @@ def verify_company(
 ) -> Decision:
     """Approve a pending request: the company gets the badge; ``note`` is kept with the decision."""
     admin = require_admin(who)
-    moment = now or datetime.now(UTC)
     cleaned = clean_admin_note(note)
-    request, company = _pending(db, request_id)
-    request.status, request.reviewed_by, request.reviewed_at = (
-        VerificationStatus.APPROVED,
-        admin.user_id,
-        moment,
-    )
-    request.decision_reason = cleaned
-    company.is_verified, company.verification_date = True, moment
-    db.add_all([request, company])
-    db.flush()
-    _record(
+    return _settle(
         db,
         admin,
-        company,
-        request,
-        action=AuditAction.COMPANY_VERIFIED,
-        event=event_types.COMPANY_VERIFIED,
-        severity=AuditSeverity.INFO,
+        request_id,
+        VerificationStatus.APPROVED,
+        cleaned,
         context=context,
-        details={"method": request.method, "note": cleaned},
+        moment=now or datetime.now(UTC),
     )
-    message = _tell(db, request.requested_by, event_types.COMPANY_VERIFIED, company, cleaned)
-    return Decision(str(request.id), str(company.id), company.name, request.status, message)
 
 
 def refuse_verification(
@@ -188,30 +210,16 @@ def refuse_verification(
 ) -> Decision:
     """Refuse a pending request; the reason is required and shown to the company's team."""
     admin = require_admin(who)
-    moment = now or datetime.now(UTC)
     cleaned = clean_reason(reason)
-    request, company = _pending(db, request_id)
-    request.status, request.reviewed_by, request.reviewed_at = (
-        VerificationStatus.REFUSED,
-        admin.user_id,
-        moment,
-    )
-    request.decision_reason = cleaned
-    db.add(request)
-    db.flush()
-    _record(
+    return _settle(
         db,
         admin,
-        company,
-        request,
-        action=AuditAction.COMPANY_VERIFICATION_REFUSED,
-        event=event_types.COMPANY_VERIFICATION_REFUSED,
-        severity=AuditSeverity.INFO,
+        request_id,
+        VerificationStatus.REFUSED,
+        cleaned,
         context=context,
-        details={"method": request.method, "reason": cleaned},
+        moment=now or datetime.now(UTC),
     )
-    message = _tell(db, request.requested_by, event_types.COMPANY_VERIFICATION_REFUSED, company, cleaned)
-    return Decision(str(request.id), str(company.id), company.name, request.status, message)
 
 
 def revoke_verification(
@@ -239,22 +247,23 @@ def revoke_verification(
         "verification_date": company.verification_date.isoformat() if company.verification_date else None,
     }
     company.is_verified, company.verification_date = False, None
-    request = latest_request(db, company.id)
-    if request is not None and request.status == VerificationStatus.APPROVED:
-        request.status, request.reviewed_by, request.reviewed_at = (
+    latest = latest_request(db, company.id)
+    approval = latest if latest is not None and latest.status == VerificationStatus.APPROVED else None
+    if approval is not None:
+        approval.status, approval.reviewed_by, approval.reviewed_at = (
             VerificationStatus.REFUSED,
             admin.user_id,
             moment,
         )
-        request.decision_reason = cleaned
-        db.add(request)
+        approval.decision_reason = cleaned
+        db.add(approval)
     db.add(company)
     db.flush()
     _record(
         db,
         admin,
         company,
-        request,
+        approval,
         action=AuditAction.COMPANY_VERIFICATION_REVOKED,
         event=event_types.COMPANY_VERIFICATION_REVOKED,
         severity=AuditSeverity.WARN,
@@ -262,9 +271,9 @@ def revoke_verification(
         details={"reason": cleaned},
         old_values=before,
     )
-    requester = request.requested_by if request is not None else None
+    requester = approval.requested_by if approval is not None else None
     message = _tell(db, requester, event_types.COMPANY_VERIFICATION_REVOKED, company, cleaned)
-    return Decision(str(request.id) if request else "", str(company.id), company.name, "revoked", message)
+    return Decision(str(approval.id) if approval else "", str(company.id), company.name, REVOKED, message)
 
 
 def verification_document(db: Session, who: Principal | None, request_id: uuid.UUID) -> VerificationDocument:

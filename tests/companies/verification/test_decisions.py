@@ -254,3 +254,20 @@ def test_recent_decisions_say_who_decided_and_offer_a_revoke_while_verified(
         (vteam.company.name, "Verified", True),
     ]
     assert latest[0].reason == "Blurry scan" and latest[0].decided_by == "Ada"
+
+
+def test_a_badge_given_without_a_request_can_be_revoked_and_nobody_is_mailed(
+    db: Session, vteam: Team, admin: Principal
+) -> None:
+    refuse_verification(db, admin, pending_request(db, vteam), "Blurry scan")
+    vteam.company.is_verified = True
+    add(db, vteam.company)
+
+    decision = revoke_verification(db, admin, vteam.company.id, "Granted by mistake")
+
+    assert decision.mail is None and decision.request_id == ""
+    assert not _company(db, vteam).is_verified
+    (row,) = db.scalars(
+        select(CompanyVerificationRequest).where(CompanyVerificationRequest.company_id == vteam.company.id)
+    )
+    assert row.decision_reason == "Blurry scan"
