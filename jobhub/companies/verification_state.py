@@ -26,7 +26,7 @@ from jobhub.platform.errors import DomainError, Invalid
 from jobhub.ui.feedback import toast_error, toast_success
 
 UPLOAD_ID = "verification-document"
-SENT_MESSAGE = "Request sent. An administrator will look at it, usually within two working days."
+SENT_MESSAGE = "Request sent. An administrator will look at it; you will hear here and by email."
 
 
 class VerificationCardState(EmployerState):
