@@ -15,6 +15,7 @@ from jobhub.auth.account_routes_settings import ROUTES as ACCOUNT_ROUTES
 from jobhub.auth.mfa_routes import ROUTES as MFA_ROUTES
 from jobhub.auth.oauth_routes import ROUTES as OAUTH_ROUTES
 from jobhub.auth.routes import ROUTES as AUTH_ROUTES
+from jobhub.companies.verification_routes import ROUTES as VERIFICATION_ROUTES
 from jobhub.jobs.alert_routes import ROUTES as ALERT_ROUTES
 from jobhub.jobs.sitemap import ROUTES as SITEMAP_ROUTES
 from jobhub.platform.file_routes import ROUTES as FILE_ROUTES
@@ -33,5 +34,6 @@ def build_http_api() -> Starlette:
             *ALERT_ROUTES,
             *SITEMAP_ROUTES,
             *FILE_ROUTES,
+            *VERIFICATION_ROUTES,
         ]
     )

@@ -13,10 +13,12 @@ from collections.abc import AsyncIterator
 
 import reflex as rx
 
+from jobhub.admin import companies_pages as admin_companies_pages
 from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
+from jobhub.companies import employer_home_pages
 from jobhub.jobs import alerts_pages, detail_pages, geo, saved_pages, search_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
@@ -74,6 +76,8 @@ add_pages(
     oauth_pages.PAGES,
     security_pages.PAGES,
     admin_users_pages.PAGES,
+    admin_companies_pages.PAGES,
+    employer_home_pages.PAGES,
     errors.PAGES,
     forbidden.PAGES,
     search_pages.PAGES,

@@ -55,6 +55,7 @@ class AuditAction:
     SESSION_REVOKED = "session_revoked"
     COMPANY_VERIFIED = "company_verified"
     COMPANY_VERIFICATION_REFUSED = "company_verification_refused"
+    COMPANY_VERIFICATION_REVOKED = "company_verification_revoked"
     COMPANY_MEMBER_ROLE_CHANGED = "company_member_role_changed"
     COMPANY_MEMBER_REMOVED = "company_member_removed"
 

@@ -37,3 +37,16 @@ def mail_recipients(db: Session, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUI
         )
     ).tuples()
     return {user_id: MailRecipient(user_id, email, first_name) for user_id, email, first_name in rows}
+
+
+def verified_email(db: Session, user_id: uuid.UUID) -> str | None:
+    """The address of an active account whose owner proved it (a confirmed link or a provider's
+    word), else ``None``: what a check on the mailbox's domain may trust."""
+    return db.execute(
+        select(User.email).where(
+            User.id == user_id,
+            User.status == UserStatus.ACTIVE,
+            User.email_verified.is_(True),
+            User.deleted_at.is_(None),
+        )
+    ).scalar_one_or_none()

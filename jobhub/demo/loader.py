@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from faker import Faker
@@ -18,7 +19,8 @@ from sqlmodel import Session, SQLModel
 
 from jobhub.auth.models import Role, User, UserRole
 from jobhub.auth.passwords import hash_password
-from jobhub.companies.models import Company, CompanyEmployee, CompanyReview
+from jobhub.companies.models import Company, CompanyEmployee, CompanyReview, CompanyVerificationRequest
+from jobhub.demo.employers import company_addresses, employer_rows, showcase_jobs, write_documents
 from jobhub.demo.market import (
     Catalog,
     MarketRows,
@@ -29,7 +31,7 @@ from jobhub.demo.market import (
 )
 from jobhub.demo.people import ADMIN_EMAIL, DEMO_PASSWORD, account_rows, profile_rows
 from jobhub.demo.rows import insert_rows
-from jobhub.jobs.models import Job, JobApplication, JobCategory
+from jobhub.jobs.models import Job, JobApplication, JobCategory, JobView
 from jobhub.platform.db import session_scope
 from jobhub.profiles.models import Education, Experience, Skill, UserProfile, UserSkill
 
@@ -96,7 +98,10 @@ def load_demo_into(
     company_rows(fake, size.companies, people.teams, market)
     review_rows(fake, rng, people.seekers, market)
     job_rows(fake, rng, size.jobs, catalog, market)
+    showcase_jobs(market, datetime.now(UTC))
     application_rows(rng, people.seekers, market)
+    company_addresses(people.users, people.teams, market)
+    employer = employer_rows(seed, market, people.teams, people.admins[0], people.seekers)
 
     plan: list[tuple[type[SQLModel], list[dict[str, Any]]]] = [
         (User, people.users),
@@ -107,9 +112,12 @@ def load_demo_into(
         (Education, people.education),
         (Company, market.companies),
         (CompanyEmployee, market.employees),
+        (CompanyEmployee, employer.invitations),
+        (CompanyVerificationRequest, employer.verification_requests),
         (CompanyReview, market.reviews),
         (Job, market.jobs),
         (JobApplication, market.applications),
+        (JobView, employer.job_views),
     ]
     built = sum(len(rows) for _, rows in plan)
     inserted = 0
@@ -119,6 +127,7 @@ def load_demo_into(
             progress.update(task, description=f"demo: {model.__tablename__}")
             inserted += insert_rows(session, model, rows)
             progress.advance(task, len(rows))
+    write_documents(employer.documents)
     return DemoReport(
         skipped=False, rows_built=built, rows_inserted=inserted, seconds=time.perf_counter() - started
     )

@@ -67,6 +67,7 @@ def company_rows(fake: Faker, count: int, team_ids: list[list[uuid.UUID]], rows:
     whatever the demo's size: a larger run then adds companies without slug clashes.
     """
     slugs: set[str] = set()
+    now = datetime.now(UTC)
     for i in range(count):
         fake.seed_instance(f"company:{i}")
         name = fake.company()
@@ -89,6 +90,7 @@ def company_rows(fake: Faker, count: int, team_ids: list[list[uuid.UUID]], rows:
                 "headquarters_location": CITIES[i % len(CITIES)],
                 "benefits": list(BENEFITS[: 3 + i % 5]),
                 "is_verified": i % 3 != 2,
+                "verification_date": now - timedelta(days=60 + i) if i % 3 != 2 else None,
                 "created_by": team_ids[i][0],
             }
         )

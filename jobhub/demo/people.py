@@ -17,6 +17,8 @@ DEMO_PASSWORD = "jobhub-demo-password"
 ADMIN_EMAIL = "admin@jobhub.example"
 EMPLOYER_EMAIL = "employer@jobhub.example"
 SEEKER_EMAIL = "seeker@jobhub.example"
+TEAM_DOMAIN = "employers.example"
+"""Where team members' addresses are drawn; ``employers.company_addresses`` moves them to their company's."""
 TEAM_SIZE = 4
 PROFICIENCIES = ("beginner", "intermediate", "advanced", "expert")
 DEGREES = ("Bachelor", "Master", "PhD", "Certificate")
@@ -33,6 +35,7 @@ class PeopleRows:
     education: list[dict[str, Any]] = field(default_factory=list)
     teams: list[list[uuid.UUID]] = field(default_factory=list)
     seekers: list[uuid.UUID] = field(default_factory=list)
+    admins: list[uuid.UUID] = field(default_factory=list)
 
 
 def _user(
@@ -77,13 +80,13 @@ def account_rows(
 ) -> PeopleRows:
     """Company 0's owner is the README's employer account, seeker 0 the README's seeker."""
     rows = PeopleRows()
-    _user(rows, "admin", 0, ADMIN_EMAIL, "Ada", "Admin", "admin", password_hash, role_ids)
+    rows.admins.append(_user(rows, "admin", 0, ADMIN_EMAIL, "Ada", "Admin", "admin", password_hash, role_ids))
     for c in range(companies):
         team = []
         for m in range(TEAM_SIZE):
             ordinal = c * TEAM_SIZE + m
             first, last = fake.first_name(), fake.last_name()
-            email = EMPLOYER_EMAIL if ordinal == 0 else f"{first}.{last}.{ordinal}@employers.example".lower()
+            email = EMPLOYER_EMAIL if ordinal == 0 else f"{first}.{last}.{ordinal}@{TEAM_DOMAIN}".lower()
             team.append(
                 _user(rows, "employer", ordinal, email, first, last, "employer", password_hash, role_ids)
             )
