@@ -62,7 +62,9 @@ def lock_company(db: Session, company_id: uuid.UUID) -> Company | None:
 def acting_member(
     db: Session, who: Principal | None, company_id: uuid.UUID, action: TeamAction
 ) -> tuple[Membership, Company]:
-    """Lock the company, then check the actor (their role is read after the lock, so it is current)."""
+    """The actor and the company, locked; outsiders are refused before anything is locked, and the
+    actor's role is read again under the lock, so a change that raced this one is seen."""
+    require_team(db, who, company_id, action)
     company = lock_company(db, company_id)
     member = require_team(db, who, company_id, action)
     assert company is not None
