@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlmodel import Session
 
 from jobhub.auth.models import User
@@ -32,8 +32,12 @@ class Person:
         return f"{self.first_name} {self.last_name}".strip() or self.email
 
 
-def _person(user: User) -> Person:
-    return Person(user.id, user.email, user.first_name or "", user.last_name or "", str(user.user_type))
+_COLUMNS = (User.id, User.email, User.first_name, User.last_name, User.user_type)
+
+
+def _person(row: Row[tuple[uuid.UUID, str, str | None, str | None, str]]) -> Person:
+    user_id, email, first_name, last_name, user_type = row
+    return Person(user_id, email, first_name or "", last_name or "", str(user_type))
 
 
 def people_by_id(db: Session, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Person]:
@@ -41,8 +45,8 @@ def people_by_id(db: Session, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, 
     ids = list(dict.fromkeys(user_ids))
     if not ids:
         return {}
-    users = db.scalars(select(User).where(User.id.in_(ids), User.deleted_at.is_(None)))
-    return {user.id: _person(user) for user in users}
+    rows = db.execute(select(*_COLUMNS).where(User.id.in_(ids), User.deleted_at.is_(None)))
+    return {row[0]: _person(row) for row in rows}
 
 
 def person_by_email(db: Session, email: str) -> Person | None:
@@ -50,5 +54,5 @@ def person_by_email(db: Session, email: str) -> Person | None:
     address = lookup_address(email)
     if address is None:
         return None
-    user = db.scalars(select(User).where(User.email == address, User.deleted_at.is_(None))).one_or_none()
-    return _person(user) if user else None
+    row = db.execute(select(*_COLUMNS).where(User.email == address, User.deleted_at.is_(None))).one_or_none()
+    return _person(row) if row else None
