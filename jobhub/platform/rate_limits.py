@@ -41,6 +41,7 @@ class Scope(StrEnum):
     RESET_ACCOUNT = "reset_account"
     VERIFY_MAIL_IP = "verify_mail_ip"
     VERIFY_MAIL_ACCOUNT = "verify_mail_account"
+    COMPANY_INVITATIONS = "company_invitations"
 
 
 LIMITS: dict[Scope, RateLimitItem] = {
@@ -54,6 +55,8 @@ LIMITS: dict[Scope, RateLimitItem] = {
     Scope.RESET_ACCOUNT: parse("3 per hour"),
     Scope.VERIFY_MAIL_IP: parse("20 per hour"),
     Scope.VERIFY_MAIL_ACCOUNT: parse("3 per hour"),
+    # Invitations and resends per company: enough to bring a whole team in, too few to spam with.
+    Scope.COMPANY_INVITATIONS: parse("30 per hour"),
 }
 
 
