@@ -10,8 +10,9 @@ reads the database: the slug's uniqueness and the headquarters' coordinates are 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import Any, Final
 
 from jobhub.companies.company_fields import (
@@ -151,43 +152,78 @@ def _name(text: str) -> str:
     return name
 
 
-def clean_company_form(form: CompanyForm, *, this_year: int) -> dict[str, Any]:
-    """Column values for ``form``, every rule checked; ``slug`` is "" when it is to come from the name.
+class InvalidForm(Invalid):
+    """Every field the form got wrong, so the editor marks them all at once.
 
-    Lists and texts left empty become ``None`` (the page then leaves the section out).
+    Still an ``Invalid``: ``field`` and ``message`` are the first problem, in form order.
     """
-    slug = form.slug.strip().lower()
-    if slug:
-        check_slug_shape(slug)
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        field, message = next(iter(errors.items()))
+        super().__init__(field, message)
+        self.errors = errors
+
+
+def _slug(text: str) -> str:
+    slug = text.strip().lower()
+    return check_slug_shape(slug) if slug else ""
+
+
+def _rules(form: CompanyForm, this_year: int) -> dict[str, Callable[[], Any]]:
+    """Each column's rule, in the order the editor shows the fields."""
     return {
-        "name": _name(form.name),
-        "slug": slug,
-        "tagline": single_line(form.tagline, "tagline", "The tagline", TAGLINE_MAX),
-        "website_url": web_url(form.website_url, "website_url", "The website"),
-        "industry": single_line(form.industry, "industry", "The industry", INDUSTRY_MAX),
-        "company_size": choice(form.company_size, "company_size", CompanySize, "a size band"),
-        "company_type": choice(form.company_type, "company_type", CompanyType, "a kind of company"),
-        "founded_year": whole_number(
+        "name": lambda: _name(form.name),
+        "slug": lambda: _slug(form.slug),
+        "tagline": lambda: single_line(form.tagline, "tagline", "The tagline", TAGLINE_MAX),
+        "website_url": lambda: web_url(form.website_url, "website_url", "The website"),
+        "industry": lambda: single_line(form.industry, "industry", "The industry", INDUSTRY_MAX),
+        "company_size": lambda: choice(form.company_size, "company_size", CompanySize, "a size band"),
+        "company_type": lambda: choice(form.company_type, "company_type", CompanyType, "a kind of company"),
+        "founded_year": lambda: whole_number(
             form.founded_year, "founded_year", "the founding year", minimum=FOUNDED_MIN, maximum=this_year
         ),
-        "headquarters_location": single_line(
-            form.headquarters_location, "headquarters_location", "The headquarters", HEADQUARTERS_MAX
-        ),
-        "locations": clean_lines(form.locations, "locations", "location", LOCATIONS_MAX, LOCATION_MAX),
-        "employee_count": whole_number(
+        "employee_count": lambda: whole_number(
             form.employee_count,
             "employee_count",
             "the number of employees",
             minimum=1,
             maximum=EMPLOYEE_COUNT_MAX,
         ),
-        "description": written_text(form.description, "description", "The description", DESCRIPTION_MAX),
-        "culture_description": written_text(
+        "headquarters_location": lambda: single_line(
+            form.headquarters_location, "headquarters_location", "The headquarters", HEADQUARTERS_MAX
+        ),
+        "locations": lambda: clean_lines(
+            form.locations, "locations", "location", LOCATIONS_MAX, LOCATION_MAX
+        ),
+        "remote_policy": lambda: choice(
+            form.remote_policy, "remote_policy", CompanyRemotePolicy, "a remote policy"
+        ),
+        "description": lambda: written_text(
+            form.description, "description", "The description", DESCRIPTION_MAX
+        ),
+        "culture_description": lambda: written_text(
             form.culture_description, "culture_description", "The culture description", CULTURE_MAX
         ),
-        "benefits": clean_lines(form.benefits, "benefits", "benefit", PERKS_MAX, PERK_MAX),
-        "perks": clean_lines(form.perks, "perks", "perk", PERKS_MAX, PERK_MAX),
-        "values": _culture_values(form.values),
-        "remote_policy": choice(form.remote_policy, "remote_policy", CompanyRemotePolicy, "a remote policy"),
-        **{key: social_url(getattr(form, key), key) for key in SOCIAL_FIELDS},
+        "benefits": lambda: clean_lines(form.benefits, "benefits", "benefit", PERKS_MAX, PERK_MAX),
+        "perks": lambda: clean_lines(form.perks, "perks", "perk", PERKS_MAX, PERK_MAX),
+        "values": lambda: _culture_values(form.values),
+        **{key: partial(social_url, getattr(form, key), key) for key in SOCIAL_FIELDS},
     }
+
+
+def clean_company_form(form: CompanyForm, *, this_year: int) -> dict[str, Any]:
+    """Column values for ``form``, every rule checked; ``slug`` is "" when it is to come from the name.
+
+    Lists and texts left empty become ``None`` (the page then leaves the section out). Any
+    refusal raises ``InvalidForm`` naming every field that broke a rule.
+    """
+    values: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for column, rule in _rules(form, this_year).items():
+        try:
+            values[column] = rule()
+        except Invalid as refused:
+            errors[refused.field] = refused.message
+    if errors:
+        raise InvalidForm(errors)
+    return values
