@@ -3,7 +3,9 @@
 Inside the employer area's frame (``employer_layout(..., needs_company=False)``, since this is
 where a company comes to exist). Owners and admins edit; other members see the same fields
 disabled, with a note saying who can change them. Logo and cover upload as soon as a file is
-chosen or dropped, and the preview is the stored file itself.
+chosen or dropped, and the preview is the stored file itself. Web addresses are text inputs
+with a URL keyboard, not ``type="url"``: the service accepts a bare "acme.com", which the
+browser's own check would refuse before the form is even sent.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def basics() -> rx.Component:
         text_field(
             "Tagline", "tagline", max_length=rules.TAGLINE_MAX, help_text="One line that says what you do."
         ),
-        text_field("Website", "website_url", input_type="url", max_length=URL_MAX, placeholder="https://"),
+        text_field("Website", "website_url", input_mode="url", max_length=URL_MAX, placeholder="https://"),
         text_field(
             "Industry", "industry", max_length=rules.INDUSTRY_MAX, placeholder="Software, Logistics\u2026"
         ),
@@ -125,7 +127,7 @@ def socials() -> rx.Component:
         "Elsewhere on the web",
         *[
             text_field(
-                network.label, column, input_type="url", max_length=URL_MAX, placeholder=network.example
+                network.label, column, input_mode="url", max_length=URL_MAX, placeholder=network.example
             )
             for column, network in SOCIAL_NETWORKS.items()
         ],

@@ -9,6 +9,7 @@ count only once a moderator approved them. The open jobs come from the jobs cont
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -30,6 +31,7 @@ from jobhub.ui import navigation as nav
 
 NOT_FOUND: Final = "This company page does not exist or is no longer public."
 SEO_DESCRIPTION_MAX: Final = 160
+SITEMAP_FETCH_ROWS: Final = 2_000
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,19 @@ class CompanyPage:
 def public_company_filter() -> ColumnElement[bool]:
     """Which companies anyone may see: active and not deleted (the directory and sitemap use it too)."""
     return Company.deleted_at.is_(None) & (Company.status == CompanyStatus.ACTIVE)
+
+
+def public_company_pages(db: Session, limit: int) -> Iterator[tuple[str, datetime]]:
+    """The path and last change of each public company page (at most ``limit``), streamed for the sitemap."""
+    query = (
+        select(Company.slug, Company.updated_at)
+        .where(public_company_filter())
+        .order_by(Company.id)
+        .limit(limit)
+        .execution_options(yield_per=SITEMAP_FETCH_ROWS)
+    )
+    for slug, updated_at in db.execute(query):
+        yield public_path(slug), updated_at
 
 
 def public_path(slug: str) -> str:

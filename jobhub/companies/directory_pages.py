@@ -245,6 +245,7 @@ def _empty() -> rx.Component:
 
 
 def results() -> rx.Component:
+    """Skeletons only on the first load; a new search keeps the old cards, dimmed, until it answers."""
     grid = rx.grid(
         rx.foreach(S.items, company_card),
         columns=rx.breakpoints(initial="1", md="2"),
@@ -253,36 +254,36 @@ def results() -> rx.Component:
         aria_labelledby=COUNT_ID,
         padding="0",
         margin="0",
-        data_testid="directory-results",
+        opacity=rx.cond(S.loading, "0.6", "1"),
+        transition="opacity 120ms",
     )
-    return rx.cond(
-        S.loading,
+    found = rx.flex(
+        grid,
+        rx.cond(
+            S.pages > 1,
+            pagination(
+                S.page, S.pages, on_previous=S.previous_page, on_next=S.next_page, label="Company pages"
+            ),
+        ),
+        direction="column",
+        spacing=SPACE_DEFAULT,
+    )
+    body = rx.cond(
+        S.loading & (S.items.length() == 0),
         card_skeletons(6, label="Loading companies"),
         rx.cond(
             S.failed,
             empty_state(
                 "We couldn't load the directory", "Please reload the page in a moment.", icon="cloud-off"
             ),
-            rx.cond(
-                S.items.length() > 0,
-                rx.flex(
-                    grid,
-                    rx.cond(
-                        S.pages > 1,
-                        pagination(
-                            S.page,
-                            S.pages,
-                            on_previous=S.previous_page,
-                            on_next=S.next_page,
-                            label="Company pages",
-                        ),
-                    ),
-                    direction="column",
-                    spacing=SPACE_DEFAULT,
-                ),
-                _empty(),
-            ),
+            rx.cond(S.items.length() > 0, found, _empty()),
         ),
+    )
+    return rx.box(
+        body,
+        aria_busy=rx.cond(S.loading, "true", "false"),
+        data_testid="directory-results",
+        width="100%",
     )
 
 
@@ -295,7 +296,7 @@ def directory_page() -> rx.Component:
             filters(),
             rx.cond(S.notice != "", rx.callout(S.notice, icon="info", color_scheme="amber", role="status")),
             rx.text(
-                rx.cond(S.loading, "", S.total_text),
+                S.total_text,
                 id=COUNT_ID,
                 color=TEXT_MUTED,
                 aria_live="polite",
