@@ -154,14 +154,13 @@ def _team_size(db: Session, company: Company) -> str:
     return f"{members} {'person' if members == 1 else 'people'} on JobHub"
 
 
-def _seo(company: Company) -> tuple[str, str]:
+def _seo(company: Company, description: str) -> tuple[str, str]:
+    """The company's own SEO text when given, else the tagline and the start of ``description``."""
     title = company.seo_title or f"{company.name}: jobs and company profile"
     if company.seo_description:
         return title, company.seo_description[:SEO_DESCRIPTION_MAX]
     lead = f"{company.tagline}. " if company.tagline else ""
-    text = f"{lead}{plain_text(company.description)}".strip() or (
-        f"Open jobs, benefits and reviews of {company.name} on JobHub."
-    )
+    text = f"{lead}{description}".strip() or (f"Open jobs, benefits and reviews of {company.name} on JobHub.")
     if len(text) > SEO_DESCRIPTION_MAX:
         text = text[: SEO_DESCRIPTION_MAX - 1].rsplit(" ", 1)[0] + "\u2026"
     return title, text
@@ -191,12 +190,13 @@ def company_page(db: Session, slug: str, *, jobs_page: int = 1, now: datetime | 
     moment = now or datetime.now(UTC)
     rating = rating_summary(db, company.id)
     canonical = absolute_url(public_path(company.slug))
-    seo_title, seo_description = _seo(company)
+    about = plain_text(company.description)
+    seo_title, seo_description = _seo(company, about)
     ld = organization_ld(
         company,
         url=canonical,
         logo_url=file_url(company.logo_url or ""),
-        description=plain_text(company.description),
+        description=about,
         rating=rating.overall,
         review_count=rating.count,
     )

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from jobhub.jobs.models import Job
 from jobhub.jobs.search import JobHit, job_hits
-from jobhub.jobs.search_document import refresh_search_fields
+from jobhub.jobs.search_document import refresh_many_search_fields
 from jobhub.jobs.service import open_job_filter
 
 COMPANY_JOBS_PER_PAGE = 20
@@ -80,8 +80,6 @@ def refresh_company_jobs(db: Session, company_id: uuid.UUID) -> int:
     searches them. Returns how many jobs were refreshed.
     """
     jobs = db.scalars(select(Job).where(Job.company_id == company_id, Job.deleted_at.is_(None))).all()
-    for job in jobs:
-        refresh_search_fields(db, job)
-        db.add(job)
+    refresh_many_search_fields(db, jobs)
     db.flush()
     return len(jobs)
