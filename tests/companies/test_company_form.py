@@ -13,6 +13,7 @@ from jobhub.companies.company_form import (
     EMPLOYEE_COUNT_MAX,
     CompanyForm,
     CultureValue,
+    InvalidForm,
     clean_company_form,
 )
 from jobhub.platform.errors import Invalid
@@ -187,3 +188,11 @@ def test_form_data_that_is_not_text_is_read_as_empty() -> None:
     form = CompanyForm.from_form_data({"name": ["Acme"], "founded_year": 1999, "benefits": None})
 
     assert (form.name, form.founded_year, form.benefits) == ("", "", ())
+
+
+def test_every_refused_field_is_named_at_once_in_form_order() -> None:
+    with pytest.raises(InvalidForm) as refused:
+        clean(name="", website_url="ftp://acme.com", founded_year="1700", glassdoor_url="https://x.com/a")
+
+    assert list(refused.value.errors) == ["name", "website_url", "founded_year", "glassdoor_url"]
+    assert (refused.value.field, refused.value.message) == ("name", refused.value.errors["name"])

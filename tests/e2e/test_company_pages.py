@@ -150,9 +150,15 @@ def test_a_visitor_filters_the_directory_and_opens_a_company(open_page: Callable
     expect(page.get_by_role("link", name="See them all in job search")).to_have_attribute(
         "href", f"/jobs?company={acme}"
     )
+    shot(page, "company-public-jobs")
 
     page.go_back()
     expect(page.get_by_label("Location")).to_have_value("Berlin")
+
+    page.goto("/companies/no-such-company")
+    expect(page.get_by_role("heading", name="We can't find this company")).to_be_visible()
+    expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex")
+    expect(page.get_by_role("link", name="Browse companies")).to_be_visible()
 
 
 def test_the_company_page_and_the_directory_fit_a_phone(open_page: Callable[..., Page]) -> None:
