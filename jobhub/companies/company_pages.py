@@ -13,8 +13,14 @@ from typing import Any
 
 import reflex as rx
 
-from jobhub.companies.approved_content import PhotoView, RatingDimension
-from jobhub.companies.company_public import Fact, SocialLink
+from jobhub.companies.company_page_side import facts_card, rating_card
+from jobhub.companies.company_page_story import (
+    benefits_section,
+    culture_section,
+    decorative_icon,
+    page_section,
+    photos_section,
+)
 from jobhub.companies.company_state import CompanyPageState as S
 from jobhub.jobs.detail_pages import PROSE
 from jobhub.jobs.job_card import job_card
@@ -31,10 +37,6 @@ from jobhub.ui.theme import SPACE_DEFAULT, SPACE_SECTION, SURFACE, TEXT_MUTED
 SIDE_WIDTH = "20rem"
 JOBS_HEADING_ID = "open-jobs-heading"
 COVER_HEIGHT = rx.breakpoints(initial="8rem", md="13rem")
-
-
-def _icon(name: str | rx.Var[str], size: int = 16) -> rx.Component:
-    return rx.icon(name, size=size, aria_hidden="true", flex_shrink="0")
 
 
 def head_tags() -> rx.Component:
@@ -90,7 +92,9 @@ def header() -> rx.Component:
                     ),
                     rx.cond(
                         S.verified,
-                        rx.badge(_icon("badge-check", 14), "Verified", color_scheme="green", size="2"),
+                        rx.badge(
+                            decorative_icon("badge-check", 14), "Verified", color_scheme="green", size="2"
+                        ),
                     ),
                     align="center",
                     spacing="3",
@@ -107,113 +111,6 @@ def header() -> rx.Component:
         ),
         direction="column",
         spacing="3",
-    )
-
-
-def _section(shown: rx.Var[bool], title: str, section_id: str, *content: rx.Component) -> rx.Component:
-    return rx.cond(
-        shown,
-        rx.el.section(
-            rx.heading(title, as_="h2", size="5", id=section_id, margin_bottom="0.75rem"),
-            *content,
-            aria_labelledby=section_id,
-        ),
-    )
-
-
-def _bullets(items: rx.Var[list[str]], label: str) -> rx.Component:
-    return rx.el.ul(
-        rx.foreach(
-            items,
-            lambda item: rx.el.li(rx.flex(_icon("circle-check", 16), rx.text(item, size="2"), spacing="2")),
-        ),
-        aria_label=label,
-        display="grid",
-        gap="0.5rem",
-        list_style="none",
-        padding="0",
-        margin="0",
-    )
-
-
-def _value(item: rx.Var[dict[str, str]]) -> rx.Component:
-    return rx.el.li(
-        rx.card(
-            rx.text(item["name"], weight="bold"),
-            rx.cond(item["description"] != "", rx.text(item["description"], size="2", color=TEXT_MUTED)),
-            size="1",
-            height="100%",
-        ),
-        list_style="none",
-    )
-
-
-def culture_section() -> rx.Component:
-    return _section(
-        (S.culture_html != "") | (S.values.length() > 0),
-        "Culture and values",
-        "culture-heading",
-        rx.cond(S.culture_html != "", rx.html(S.culture_html, style=PROSE)),
-        rx.cond(
-            S.values.length() > 0,
-            rx.grid(
-                rx.foreach(S.values, _value),
-                columns=rx.breakpoints(initial="1", sm="2"),
-                spacing="3",
-                as_="ul",
-                aria_label="Values",
-                padding="0",
-                margin="0",
-            ),
-        ),
-    )
-
-
-def _perk_group(title: str, items: rx.Var[list[str]]) -> rx.Component:
-    return rx.cond(
-        items.length() > 0,
-        rx.flex(
-            rx.heading(title, as_="h3", size="3"), _bullets(items, title), direction="column", spacing="2"
-        ),
-    )
-
-
-def benefits_section() -> rx.Component:
-    return _section(
-        (S.benefits.length() > 0) | (S.perks.length() > 0),
-        "Benefits and perks",
-        "benefits-heading",
-        rx.grid(
-            _perk_group("Benefits", S.benefits),
-            _perk_group("Perks", S.perks),
-            columns=rx.breakpoints(initial="1", sm="2"),
-            spacing="4",
-        ),
-    )
-
-
-def _photo(photo: rx.Var[PhotoView]) -> rx.Component:
-    return rx.el.figure(
-        rx.image(
-            src=stored_file_url(photo.url),
-            alt=photo.alt,
-            width="100%",
-            aspect_ratio="4 / 3",
-            object_fit="cover",
-            border_radius="var(--radius-3)",
-            loading="lazy",
-        ),
-        rx.cond(photo.caption != "", rx.el.figcaption(rx.text(photo.caption, size="1", color=TEXT_MUTED))),
-        margin="0",
-    )
-
-
-def photos_section() -> rx.Component:
-    return _section(
-        S.photos.length() > 0,
-        "Photos",
-        "photos-heading",
-        rx.grid(rx.foreach(S.photos, _photo), columns=rx.breakpoints(initial="2", md="3"), spacing="3"),
     )
 
 
@@ -252,7 +149,9 @@ def jobs_section() -> rx.Component:
             ),
         ),
         text_link(
-            rx.flex("See them all in job search", _icon("arrow-right"), align="center", spacing="1"),
+            rx.flex(
+                "See them all in job search", decorative_icon("arrow-right"), align="center", spacing="1"
+            ),
             S.all_jobs_href,
             size="2",
         ),
@@ -283,121 +182,9 @@ def jobs_section() -> rx.Component:
     )
 
 
-def _fact(fact: rx.Var[Fact]) -> rx.Component:
-    value = rx.cond(
-        fact.href != "",
-        rx.link(
-            fact.value,
-            href=fact.href,
-            is_external=True,
-            rel="nofollow noopener",
-            size="2",
-            word_break="break-all",
-        ),
-        rx.text(fact.value, size="2"),
-    )
-    return rx.el.div(
-        rx.el.dt(
-            rx.flex(
-                _icon(fact.icon), rx.text(fact.label, size="1"), align="center", spacing="1", color=TEXT_MUTED
-            )
-        ),
-        rx.el.dd(value, margin="0"),
-        display="grid",
-        gap="0.125rem",
-    )
-
-
-def _social(link: rx.Var[SocialLink]) -> rx.Component:
-    return rx.el.li(
-        rx.link(
-            rx.flex(_icon("external-link", 14), link.label, align="center", spacing="1"),
-            href=link.url,
-            is_external=True,
-            rel="nofollow noopener me",
-            size="2",
-        ),
-        list_style="none",
-    )
-
-
-def facts_card() -> rx.Component:
-    return rx.card(
-        rx.flex(
-            rx.heading("At a glance", as_="h2", size="4"),
-            rx.el.dl(rx.foreach(S.facts, _fact), display="grid", gap="0.75rem", margin="0"),
-            rx.flex(
-                _icon("users"),
-                rx.text(S.team_size, size="2"),
-                spacing="2",
-                align="center",
-                data_testid="team-size",
-            ),
-            rx.cond(
-                S.socials.length() > 0,
-                rx.el.ul(
-                    rx.foreach(S.socials, _social),
-                    aria_label="Elsewhere on the web",
-                    display="flex",
-                    flex_wrap="wrap",
-                    gap="0.75rem",
-                    padding="0",
-                    margin="0",
-                ),
-            ),
-            direction="column",
-            spacing="3",
-        ),
-        width="100%",
-    )
-
-
-def _dimension(dimension: rx.Var[RatingDimension]) -> rx.Component:
-    return rx.el.div(
-        rx.flex(
-            rx.text(dimension.label, size="2"),
-            rx.text(dimension.text, size="2", weight="medium"),
-            justify="between",
-        ),
-        rx.progress(value=(dimension.value * 20).to(int), max=100, size="1", aria_hidden="true"),
-        display="grid",
-        gap="0.25rem",
-    )
-
-
-def rating_card() -> rx.Component:
-    summary = rx.flex(
-        rx.flex(
-            _icon("star", 22),
-            rx.text(S.rating_text, size="7", weight="bold", data_testid="company-rating"),
-            rx.text("out of 5", size="2", color=TEXT_MUTED),
-            align="baseline",
-            spacing="2",
-        ),
-        rx.text(S.review_count_text, size="2", color=TEXT_MUTED),
-        rx.foreach(S.rating_dimensions, _dimension),
-        rx.cond(S.recommend_text != "", rx.text(S.recommend_text, size="2")),
-        direction="column",
-        spacing="3",
-    )
-    return rx.card(
-        rx.flex(
-            rx.heading("What people say", as_="h2", size="4"),
-            rx.cond(
-                S.review_count > 0,
-                summary,
-                rx.text(S.review_count_text, color=TEXT_MUTED, size="2", data_testid="company-rating"),
-            ),
-            direction="column",
-            spacing="3",
-        ),
-        width="100%",
-    )
-
-
 def company_content() -> rx.Component:
     main = rx.flex(
-        _section(S.about_html != "", "About", "about-heading", rx.html(S.about_html, style=PROSE)),
+        page_section(S.about_html != "", "About", "about-heading", rx.html(S.about_html, style=PROSE)),
         culture_section(),
         benefits_section(),
         photos_section(),

@@ -1,8 +1,8 @@
 """The company directory ``/companies``: a search form, filters, and a page of company cards.
 
 Every control leads to a new URL (see ``directory_state``), so this module is rendering only.
-On phones the form and filters stand one under another and the cards take one column. Each
-card's name is its one link and stretches over the card, as the job cards do.
+On phones the form and filters stand one under another and the cards (``directory_card``)
+take one column.
 """
 
 from __future__ import annotations
@@ -11,22 +11,19 @@ from typing import Any
 
 import reflex as rx
 
+from jobhub.companies.directory_card import company_card
 from jobhub.companies.directory_state import ANY
 from jobhub.companies.directory_state import DirectoryState as S
 from jobhub.companies.labels import SIZE_LABELS
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import card_skeletons, empty_state
-from jobhub.ui.forms import stored_file_url
 from jobhub.ui.layout import page_layout
-from jobhub.ui.links import button_link, text_link
+from jobhub.ui.links import button_link
 from jobhub.ui.tables import pagination
-from jobhub.ui.theme import SPACE_DEFAULT, TEXT_BODY, TEXT_MUTED
+from jobhub.ui.theme import SPACE_DEFAULT, TEXT_MUTED
 
 COUNT_ID = "directory-count"
-CARD_LINK_CLASS = "jh-company-card-link"
-_STRETCHED = {"content": '""', "position": "absolute", "inset": "0", "z_index": "0"}
-_FOCUS_RING = {"outline": "2px solid var(--accent-9)", "outline_offset": "2px"}
 
 
 def _labelled(label: str, control: rx.Component, *, html_for: str | None = None) -> rx.Component:
@@ -136,96 +133,6 @@ def filters() -> rx.Component:
         align=rx.breakpoints(initial="stretch", sm="end"),
         spacing="3",
         width="100%",
-    )
-
-
-def company_card(company: rx.Var[dict[str, Any]]) -> rx.Component:
-    name = company["name"].to(str)
-    facts = rx.flex(
-        rx.cond(company["industry"] != "", rx.text(company["industry"].to(str), size="2")),
-        rx.cond(company["size"] != "", rx.text(company["size"].to(str), size="2")),
-        rx.cond(
-            company["headquarters"] != "",
-            rx.flex(
-                rx.icon("map-pin", size=14, aria_hidden="true"),
-                rx.text(company["headquarters"].to(str), size="2"),
-                align="center",
-                spacing="1",
-            ),
-        ),
-        spacing="3",
-        wrap="wrap",
-        color=TEXT_MUTED,
-    )
-    title = rx.heading(
-        text_link(
-            name,
-            company["href"].to(str),
-            class_name=CARD_LINK_CLASS,
-            color=TEXT_BODY,
-            _hover={"color": TEXT_BODY, "text_decoration": "underline"},
-            _after=_STRETCHED,
-            _focus_visible={"outline": "none"},
-        ),
-        as_="h2",
-        size="4",
-    )
-    return rx.el.li(
-        rx.card(
-            rx.flex(
-                rx.flex(
-                    rx.avatar(
-                        src=stored_file_url(company["logo_url"].to(str)),
-                        fallback=name[0],
-                        size="4",
-                        radius="medium",
-                        aria_hidden="true",
-                        flex_shrink="0",
-                    ),
-                    rx.flex(
-                        rx.flex(
-                            title,
-                            rx.cond(
-                                company["verified"].to(bool),
-                                rx.badge(
-                                    rx.icon("badge-check", size=12, aria_hidden="true"),
-                                    "Verified",
-                                    color_scheme="green",
-                                ),
-                            ),
-                            align="center",
-                            spacing="2",
-                            wrap="wrap",
-                        ),
-                        rx.cond(
-                            company["tagline"] != "",
-                            rx.text(company["tagline"].to(str), size="2", color=TEXT_MUTED),
-                        ),
-                        direction="column",
-                        spacing="1",
-                        min_width="0",
-                    ),
-                    spacing="3",
-                    align="start",
-                ),
-                facts,
-                rx.badge(
-                    rx.icon("briefcase", size=12, aria_hidden="true"),
-                    company["open_jobs_text"].to(str),
-                    variant="soft",
-                    color_scheme=rx.cond(company["open_jobs"].to(int) > 0, "indigo", "gray"),
-                    width="fit-content",
-                    data_testid="open-jobs",
-                ),
-                direction="column",
-                spacing="3",
-            ),
-            position="relative",
-            height="100%",
-            style={f"&:has(.{CARD_LINK_CLASS}:focus-visible)": _FOCUS_RING},
-        ),
-        list_style="none",
-        data_testid="company-card",
     )
 
 

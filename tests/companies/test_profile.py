@@ -7,8 +7,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlmodel import Session
 
@@ -258,59 +256,3 @@ def test_a_rename_is_found_by_job_search_at_once(db: Session, team: Team) -> Non
     assert not found(team.company.slug.replace("-", " ").split()[0] + "-nothing")
     db.refresh(job)
     assert new_name in (job.search_keywords or "")
-
-
-# any text at all
-
-
-_TEXT = st.one_of(
-    st.text(max_size=80),
-    st.sampled_from(["", " ", "\x00", "javascript:alert(1)", "https://x.com/a", "1999", "51-200", "\ud800"]),
-)
-
-
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    name=st.one_of(st.text(max_size=140), st.sampled_from(["Acme Robotics", "Zürich Werke", "北京科技"])),
-    slug=_TEXT,
-    text=_TEXT,
-    lines=st.lists(_TEXT, max_size=4),
-    values=st.lists(st.tuples(_TEXT, _TEXT), max_size=3),
-)
-def test_any_text_is_refused_cleanly_or_stored(
-    db: Session,
-    employer: Principal,
-    name: str,
-    slug: str,
-    text: str,
-    lines: list[str],
-    values: list[tuple[str, str]],
-) -> None:
-    form = CompanyForm(
-        name=name,
-        slug=slug,
-        **{key: text for key in ("tagline", "website_url", "industry", "company_size", "founded_year")},
-        headquarters_location=text,
-        employee_count=text,
-        description=text,
-        culture_description=text,
-        remote_policy=text,
-        linkedin_url=text,
-        glassdoor_url=text,
-        locations=tuple(lines),
-        benefits=tuple(lines),
-        perks=tuple(lines),
-        values=tuple(CultureValue(*value) for value in values),
-    )
-    savepoint = db.begin_nested()
-    try:
-        view = profile.create_company(db, employer, form, now=NOW)
-    except Invalid as refused:
-        assert refused.field in {*CompanyForm.__dataclass_fields__, "slug"}
-        assert companies_created_by(db, employer) == 0
-    else:
-        stored = db.get(Company, uuid.UUID(view.id))
-        assert stored is not None and profile.stored_form(stored) == view.form
-        event("stored")
-    finally:
-        savepoint.rollback()
