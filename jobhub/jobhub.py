@@ -18,7 +18,14 @@ from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
-from jobhub.companies import employer_home_pages, invitation_pages, team_pages
+from jobhub.companies import (
+    company_editor_pages,
+    company_pages,
+    directory_pages,
+    employer_home_pages,
+    invitation_pages,
+    team_pages,
+)
 from jobhub.jobs import alerts_pages, detail_pages, geo, saved_pages, search_pages
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
@@ -86,5 +93,8 @@ add_pages(
     detail_pages.PAGES,
     team_pages.PAGES,
     invitation_pages.PAGES,
+    directory_pages.PAGES,
+    company_pages.PAGES,
+    company_editor_pages.PAGES,
     coming_soon.PAGES,
 )

@@ -2,7 +2,8 @@
 
 The sitemap protocol allows 50,000 URLs per file. Up to that, ``/sitemap.xml`` is one
 ``urlset`` (the landing, search and companies pages, then every open job with its
-``lastmod``). Past it, ``/sitemap.xml`` becomes a sitemap index of ``/sitemap-jobs-<n>.xml``
+``lastmod``; the public company pages, up to ``COMPANY_URLS``, come after the static pages).
+Past it, ``/sitemap.xml`` becomes a sitemap index of ``/sitemap-jobs-<n>.xml``
 parts that split the jobs by id range: ids are random UUIDs, so each range holds an even
 share (about ``JOBS_PER_PART``, far from the cap), every part is one primary-key range scan
 however deep it is, and a job stays in the same part while others come and go. Files are
@@ -24,6 +25,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from jobhub.companies import service as companies
+from jobhub.companies.company_public import public_company_pages
 from jobhub.jobs.job_detail import absolute_url, job_path
 from jobhub.jobs.models import Job
 from jobhub.jobs.service import open_job_filter
@@ -34,6 +37,8 @@ URLS_PER_FILE: Final = 50_000
 JOBS_PER_PART: Final = 40_000
 """Aimed below the cap: a random id range of 40,000 expected jobs never reaches 50,000."""
 STATIC_PATHS: Final = (nav.HOME, nav.JOBS, nav.COMPANIES)
+COMPANY_URLS: Final = 10_000
+"""Company pages listed (in part 0 with the static pages): far more than JobHub has companies."""
 PRIVATE_PATHS: Final = (
     nav.ADMIN,
     nav.SETTINGS_ACCOUNT.rsplit("/", 1)[0],
@@ -50,9 +55,11 @@ UUID_SPACE: Final = 1 << 128
 FETCH_ROWS: Final = 2_000
 
 
-def part_count(open_jobs: int, *, per_part: int = JOBS_PER_PART, per_file: int = URLS_PER_FILE) -> int:
-    """0 when one file holds the static pages and every job; else how many job parts to list."""
-    if open_jobs + len(STATIC_PATHS) <= per_file:
+def part_count(
+    open_jobs: int, *, companies: int = 0, per_part: int = JOBS_PER_PART, per_file: int = URLS_PER_FILE
+) -> int:
+    """0 when one file holds the static pages, the companies and every job; else how many job parts."""
+    if open_jobs + len(STATIC_PATHS) + min(companies, COMPANY_URLS) <= per_file:
         return 0
     return math.ceil(open_jobs / per_part)
 
@@ -88,12 +95,22 @@ def job_urls(
         yield _url(absolute_url(job_path(slug)), updated_at)
 
 
+def _fixed_urls(db: Session) -> Iterator[str]:
+    """The static pages, then each public company page with its last change."""
+    yield from (_url(absolute_url(path)) for path in STATIC_PATHS)
+    for path, updated_at in public_company_pages(db, COMPANY_URLS):
+        yield _url(absolute_url(path), updated_at)
+
+
 def urlset(db: Session, now: datetime, *, part: int = 0, parts: int = 0) -> Iterator[str]:
-    """The whole sitemap (``part`` 0: static pages first) or one part of the jobs."""
+    """The whole sitemap (``part`` 0: static and company pages first) or one part of the jobs."""
     yield f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n'
     if part == 0:
-        yield from (_url(absolute_url(path)) for path in STATIC_PATHS)
-        yield from job_urls(db, now, limit=URLS_PER_FILE - len(STATIC_PATHS))
+        listed = 0
+        for url in _fixed_urls(db):
+            listed += 1
+            yield url
+        yield from job_urls(db, now, limit=URLS_PER_FILE - listed)
     else:
         yield from job_urls(db, now, id_bounds=id_range(part, parts))
     yield "</urlset>\n"
@@ -108,9 +125,9 @@ def sitemap_index(parts: int) -> str:
     return f'{XML_HEAD}<sitemapindex xmlns="{NAMESPACE}">\n{entries}</sitemapindex>\n'
 
 
-def static_urlset() -> str:
-    """Part 0 of an index: only the static pages (the jobs are in the numbered parts)."""
-    urls = "".join(_url(absolute_url(path)) for path in STATIC_PATHS)
+def static_urlset(db: Session) -> str:
+    """Part 0 of an index: the static and company pages (the jobs are in the numbered parts)."""
+    urls = "".join(_fixed_urls(db))
     return f'{XML_HEAD}<urlset xmlns="{NAMESPACE}">\n{urls}</urlset>\n'
 
 
@@ -131,7 +148,8 @@ def parts_now(db: Session, now: datetime) -> int:
     Counting stops past one file's worth; beyond that the table's row estimate (every row, so
     never fewer than the open ones) sizes the parts, which only makes them smaller.
     """
-    one_file = URLS_PER_FILE - len(STATIC_PATHS)
+    company_pages = min(companies.count_active_companies(db), COMPANY_URLS)
+    one_file = URLS_PER_FILE - len(STATIC_PATHS) - company_pages
     capped = select(Job.id).where(open_job_filter(now)).limit(one_file + 1).subquery()
     open_jobs = db.execute(select(func.count()).select_from(capped)).scalar_one()
     if open_jobs <= one_file:
@@ -139,7 +157,7 @@ def parts_now(db: Session, now: datetime) -> int:
     estimate = db.execute(
         text("SELECT reltuples FROM pg_class WHERE oid = 'jobs.jobs'::regclass")
     ).scalar_one()
-    return part_count(max(int(estimate), open_jobs))
+    return part_count(max(int(estimate), open_jobs), companies=company_pages)
 
 
 def _parts_now() -> int:
@@ -158,7 +176,8 @@ def sitemap_part_endpoint(request: Request) -> Response:
     part: int = request.path_params["part"]
     parts = _parts_now()
     if part == 0:
-        return Response(static_urlset(), media_type=XML_TYPE)
+        with session_scope() as db:
+            return Response(static_urlset(db), media_type=XML_TYPE)
     if not 1 <= part <= parts:
         return PlainTextResponse("No such sitemap.", status_code=404)
     return StreamingResponse(_streamed(part, parts), media_type=XML_TYPE)

@@ -20,6 +20,7 @@ from typing import Literal
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from reflex.testing import AppHarness
+from reflex_base.config import get_config
 from sqlalchemy import Engine, text
 
 from jobhub.auth.session_tokens import SESSION_COOKIE
@@ -103,6 +104,8 @@ def app_harness(
         # ports ignored) reaches the websocket; that origin must be allowed like any other.
         assert harness.app_instance is not None and harness.app_instance.sio is not None
         harness.app_instance.sio.eio.cors_allowed_origins.append(_frontend_origin(harness))
+        # Uploads are plain HTTP (``POST /_upload``): Reflex's CORS middleware holds this list.
+        get_config().cors_allowed_origins.append(_frontend_origin(harness))
         # The login and logout routes accept form posts from allowed origins only.
         saved.setdefault(ORIGINS_VARIABLE, os.environ.get(ORIGINS_VARIABLE))
         os.environ[ORIGINS_VARIABLE] = json.dumps(
