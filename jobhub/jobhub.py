@@ -17,7 +17,15 @@ from jobhub.admin import users_pages as admin_users_pages
 from jobhub.api import build_http_api
 from jobhub.auth import account_pages, oauth_pages, registration_pages, reset_pages, security_pages
 from jobhub.auth import pages as auth_pages
-from jobhub.jobs import alerts_pages, detail_pages, geo, saved_pages, search_pages
+from jobhub.jobs import (
+    alerts_pages,
+    detail_pages,
+    geo,
+    posting_editor_pages,
+    posting_list_pages,
+    saved_pages,
+    search_pages,
+)
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.settings import get_settings
@@ -80,5 +88,7 @@ add_pages(
     saved_pages.PAGES,
     alerts_pages.PAGES,
     detail_pages.PAGES,
+    posting_list_pages.PAGES,
+    posting_editor_pages.PAGES,
     coming_soon.PAGES,
 )

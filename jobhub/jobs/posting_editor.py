@@ -20,6 +20,7 @@ from sqlmodel import Session
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.principal import Principal
 from jobhub.companies.team_access import TeamAction, require_team
+from jobhub.jobs import geo
 from jobhub.jobs.job_detail import JobPage, page_of
 from jobhub.jobs.models import Job, JobCategory, JobStatus
 from jobhub.jobs.posting_form import form_of, read_posting
@@ -33,6 +34,9 @@ from jobhub.profiles import service as profiles
 
 UNTITLED: Final = "Job title"
 CATEGORY_SEPARATOR: Final = " \u203a "
+NOT_ON_MAP: Final = (
+    "We could not place this on the map, so searches by distance will miss it. Try \u201cCity, Country\u201d."
+)
 
 
 @dataclass(frozen=True)
@@ -150,3 +154,13 @@ def preview_posting(
     job.title = values.title or UNTITLED
     refresh_search_fields(db, job)
     return page_of(db, job, None, moment, with_similar=False)
+
+
+def location_hint(place: str) -> str:
+    """Where the editor says the posting will be on the map, so a radius search finds it."""
+    if not place.strip():
+        return ""
+    city = geo.find_city(place)
+    if city is None:
+        return NOT_ON_MAP
+    return f"On the map at {city.label}."

@@ -68,6 +68,7 @@ class PostingRow:
     edit_path: str
     public_path: str
     can_close: bool
+    actions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def days_open(job: Job, status: str, now: datetime) -> int | None:
 def _days_label(days: int | None) -> str:
     if days is None:
         return "Not published"
-    return "1 day" if days == 1 else f"{days} days"
+    return "1 day open" if days == 1 else f"{days} days open"
 
 
 def _row(job: Job, status: str, now: datetime) -> PostingRow:
@@ -125,6 +126,7 @@ def _row(job: Job, status: str, now: datetime) -> PostingRow:
         edit_path=edit_path(job.id),
         public_path=public_path(job.slug) if status == JobStatus.PUBLISHED else "",
         can_close=PostingAction.CLOSE in allowed_actions(job.status),
+        actions=tuple(action.value for action in allowed_actions(job.status)),
     )
 
 

@@ -27,7 +27,7 @@ def test_each_row_says_status_views_applicants_and_days_open(db: Session, team: 
     (row,) = _page(db, team).rows
 
     assert (row.id, row.status, row.status_label) == (str(job.id), "published", "Published")
-    assert (row.views, row.applicants, row.days_open, row.days_open_label) == (120, 7, 5, "5 days")
+    assert (row.views, row.applicants, row.days_open, row.days_open_label) == (120, 7, 5, "5 days open")
     assert row.public_path == f"/jobs/{job.slug}" and row.can_close
 
 
