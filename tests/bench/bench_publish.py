@@ -7,8 +7,9 @@ user's click does it: ``posting_lifecycle.publish`` (row lock, rules, duplicate 
 the company's open jobs, search fields, event) *and* its commit, which is where PostgreSQL
 updates the GIN, trigram and partial indexes and the search sample's trigger fires. After
 each publish a search for the title's unique word must find the job in the same moment, so
-the figure is the price of "published and in search". Prints p50/p95/p99/max in ms, split into the
-service call and the commit, and the search that proved it visible.
+the figure is the price of "published and in search". Prints p50/p95/p99/max in ms, split
+into the service call and the commit, the search that proved it visible, and a baseline from
+the same run: one ``SELECT 1`` round trip, which says how loaded a shared machine was.
 """
 
 from __future__ import annotations
@@ -130,6 +131,17 @@ def publish_one(engine: Engine, who: Principal, job_id: uuid.UUID, title: str) -
     return Timing((published - started) * 1000, (committed - published) * 1000, (searched - committed) * 1000)
 
 
+def round_trips(engine: Engine, count: int) -> list[float]:
+    """The same run's baseline: one ``SELECT 1`` through a session, what any query costs at least."""
+    timings = []
+    with Session(engine) as db:
+        for _ in range(count):
+            started = time.perf_counter()
+            db.execute(select(1)).scalar_one()
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 def line(label: str, values: list[float]) -> str:
     return (
         f"  {label:<22} p50 {percentile(values, 0.5):7.1f}  p95 {percentile(values, 0.95):7.1f}  "
@@ -150,12 +162,16 @@ def run(jobs: int, server: str | None, publishes: int) -> int:
             total = conn.execute("SELECT count(*) FROM jobs.jobs").fetchone()
         print(f"-- {publishes} drafts written; jobs.jobs holds {total[0] if total else 0:,} rows", flush=True)
         timings = [publish_one(engine, who, job_id, title) for job_id, title in drafts]
+        baseline = round_trips(engine, publishes)
         engine.dispose()
         print(f"\n{datetime.now(UTC):%Y-%m-%d %H:%M} UTC: {len(timings)} publishes, each found by search")
         print(line("publish + commit", [t.total_ms for t in timings]))
         print(line("  service call", [t.service_ms for t in timings]))
         print(line("  commit (indexes)", [t.commit_ms for t in timings]))
         print(line("search that found it", [t.search_ms for t in timings]))
+        print(line("baseline: SELECT 1", baseline))
+        ratio = percentile([t.total_ms for t in timings], 0.5) / percentile(baseline, 0.5)
+        print(f"  publish + commit / SELECT 1 at the median: {ratio:.0f}x")
     finally:
         db.cleanup()
     return 0
