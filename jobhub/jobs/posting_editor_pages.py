@@ -16,27 +16,28 @@ from jobhub.auth.models import UserType
 from jobhub.companies.employer_area import employer_layout
 from jobhub.jobs.job_posting_parts import icon, posting_content
 from jobhub.jobs.models import SalaryPeriod
+from jobhub.jobs.posting_editor_actions import action_bar, duplicate_dialog
 from jobhub.jobs.posting_editor_parts import (
     area_field,
     category_field,
     choice_field,
-    questions_editor,
     skills_pickers,
     text_field,
 )
 from jobhub.jobs.posting_editor_state import EDIT_TAB, PREVIEW_TAB
 from jobhub.jobs.posting_editor_state import PostingEditorState as S
 from jobhub.jobs.posting_form import CURRENCIES, F
-from jobhub.jobs.posting_list_pages import STATUS_COLORS
-from jobhub.jobs.posting_rules import MAX_LIFETIME_DAYS, PostingAction
+from jobhub.jobs.posting_row import STATUS_COLORS
+from jobhub.jobs.posting_rules import MAX_LIFETIME_DAYS
+from jobhub.jobs.screening_questions_editor import questions_editor
 from jobhub.jobs.search import LABELS
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
-from jobhub.ui.feedback import confirm_dialog, empty_state
+from jobhub.ui.feedback import empty_state
 from jobhub.ui.layout import page_layout
 from jobhub.ui.links import button_link, text_link
 from jobhub.ui.page_parts import loading_lines, section_card
-from jobhub.ui.theme import BORDER, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.theme import BORDER, SPACE_DEFAULT, TEXT_MUTED
 
 PERIOD_LABELS = {
     SalaryPeriod.HOURLY: "Per hour",
@@ -145,111 +146,6 @@ def application() -> rx.Component:
                 help_text=f"Empty: 30 days after publishing. At most {MAX_LIFETIME_DAYS} days.",
             ),
         ),
-    )
-
-
-def _has(action: PostingAction) -> rx.Var[bool]:
-    return S.actions.contains(action.value)
-
-
-def action_bar() -> rx.Component:
-    saved = ~S.is_new
-    return rx.cond(
-        S.can_edit,
-        rx.flex(
-            rx.button(
-                rx.cond(S.status == "draft", "Save draft", "Save changes"),
-                variant="soft",
-                size="3",
-                loading=S.saving,
-                on_click=S.save_draft,
-            ),
-            rx.cond(
-                S.is_new | _has(PostingAction.PUBLISH),
-                rx.button(
-                    icon("send"),
-                    rx.cond(S.status == "paused", "Resume", "Publish"),
-                    size="3",
-                    loading=S.saving,
-                    on_click=S.publish,
-                ),
-            ),
-            rx.cond(
-                _has(PostingAction.REOPEN),
-                rx.button(icon("rotate-ccw"), "Reopen", size="3", on_click=S.reopen),
-            ),
-            rx.cond(
-                _has(PostingAction.PAUSE),
-                rx.button(icon("circle-pause"), "Pause", variant="soft", size="3", on_click=S.pause),
-            ),
-            rx.cond(
-                _has(PostingAction.CLOSE),
-                rx.button(
-                    icon("circle-x"), "Close", variant="soft", color_scheme="red", size="3", on_click=S.close
-                ),
-            ),
-            rx.cond(
-                saved,
-                rx.button(
-                    icon("copy"), "Copy", variant="soft", color_scheme="gray", size="3", on_click=S.copy
-                ),
-            ),
-            rx.cond(
-                saved & (S.status == "draft"),
-                confirm_dialog(
-                    rx.button(icon("trash-2"), "Delete draft", variant="ghost", color_scheme="red", size="3"),
-                    title="Delete this draft?",
-                    description="It was never published; nobody but your team has seen it.",
-                    confirm_label="Delete draft",
-                    on_confirm=S.delete_draft,
-                ),
-            ),
-            rx.cond(
-                S.public_path != "",
-                button_link("View live", S.public_path, icon="external-link", variant="outline", size="3"),
-            ),
-            spacing=SPACE_TIGHT,
-            wrap="wrap",
-            align="center",
-        ),
-        rx.callout(
-            "Your role lets you read this job but not change it.",
-            icon="lock",
-            color_scheme="gray",
-            width="100%",
-        ),
-    )
-
-
-def duplicate_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title("This looks like a job you already have open"),
-            rx.alert_dialog.description(
-                "\u201c",
-                S.duplicate_title,
-                "\u201d is open and nearly the same. Seekers see reposts as spam, so close or edit the "
-                "other one, or publish this one anyway.",
-                color=TEXT_MUTED,
-            ),
-            rx.flex(
-                text_link("Open the other job", S.duplicate_edit_path),
-                text_link("See it as seekers do", S.duplicate_public_path),
-                spacing="4",
-                margin_top="0.75rem",
-                wrap="wrap",
-            ),
-            rx.flex(
-                rx.alert_dialog.cancel(rx.button("Cancel", variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button("Publish anyway", on_click=S.confirm_duplicate)),
-                spacing=SPACE_TIGHT,
-                justify="end",
-                margin_top="1rem",
-            ),
-            max_width="30rem",
-        ),
-        open=S.duplicate_open,
-        on_open_change=S.set_duplicate_open,
     )
 
 

@@ -16,14 +16,15 @@ from jobhub.auth.models import UserType
 from jobhub.companies.employer_area import employer_layout
 from jobhub.jobs.posting_list import ALL, PostingSort
 from jobhub.jobs.posting_list_state import EmployerJobsState as S
-from jobhub.jobs.posting_rules import STATUS_LABELS, PostingAction
+from jobhub.jobs.posting_row import posting_row
+from jobhub.jobs.posting_rules import STATUS_LABELS
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import card_skeletons, confirm_dialog, empty_state
 from jobhub.ui.layout import page_layout
-from jobhub.ui.links import button_link, text_link
+from jobhub.ui.links import button_link
 from jobhub.ui.tables import pagination
-from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
+from jobhub.ui.theme import SPACE_DEFAULT, TEXT_MUTED
 
 SORT_LABELS = {
     PostingSort.NEWEST: "Newest first",
@@ -32,20 +33,7 @@ SORT_LABELS = {
     PostingSort.VIEWS: "Most views",
     PostingSort.EXPIRING: "Expiring soonest",
 }
-STATUS_COLORS = {
-    "draft": "gray",
-    "published": "green",
-    "paused": "amber",
-    "closed": "red",
-    "expired": "orange",
-    "removed": "red",
-}
 STATUS_CHOICES = {ALL: "All statuses", **STATUS_LABELS}
-ROW_ACTIONS = (
-    (PostingAction.PAUSE, "Pause", "circle-pause"),
-    (PostingAction.CLOSE, "Close", "circle-x"),
-    (PostingAction.REOPEN, "Reopen", "rotate-ccw"),
-)
 LIST_HEADING_ID = "postings-count"
 
 
@@ -103,104 +91,6 @@ def toolbar() -> rx.Component:
         spacing=SPACE_DEFAULT,
         wrap="wrap",
         width="100%",
-    )
-
-
-def _figure(value: rx.Var, word: str) -> rx.Component:
-    return rx.text(rx.el.strong(value.to(str)), " ", word, size="2", color=TEXT_MUTED, white_space="nowrap")
-
-
-def _row_menu(row: rx.Var) -> rx.Component:
-    actions = row["actions"].to(list[str])
-    job_id = row["id"].to(str)
-    return rx.menu.root(
-        rx.menu.trigger(
-            rx.button(
-                rx.icon("ellipsis", size=16, aria_hidden="true"),
-                variant="soft",
-                color_scheme="gray",
-                size="2",
-                aria_label="More actions for " + row["title"].to(str),
-            )
-        ),
-        rx.menu.content(
-            rx.cond(
-                row["public_path"].to(str) != "",
-                rx.menu.item("View as seekers see it", on_click=rx.redirect(row["public_path"].to(str))),
-            ),
-            rx.cond(
-                actions.contains(PostingAction.PUBLISH.value),
-                rx.menu.item(
-                    rx.cond(row["status"].to(str) == "paused", "Resume", "Publish"),
-                    on_click=S.change_status(job_id, PostingAction.PUBLISH.value),
-                ),
-            ),
-            *[
-                rx.cond(
-                    actions.contains(action.value),
-                    rx.menu.item(label, on_click=S.change_status(job_id, action.value)),
-                )
-                for action, label, _ in ROW_ACTIONS
-            ],
-            rx.menu.item("Copy to a new draft", on_click=S.copy(job_id)),
-        ),
-    )
-
-
-def posting_row(row: rx.Var) -> rx.Component:
-    title = row["title"].to(str)
-    status = row["status"].to(str)
-    return rx.el.li(
-        rx.card(
-            rx.flex(
-                rx.checkbox(
-                    checked=S.selected.contains(row["id"]),
-                    on_change=lambda checked: S.toggle_selected(row["id"].to(str), checked),
-                    disabled=~row["can_close"].to(bool),
-                    aria_label="Select " + title,
-                ),
-                rx.flex(
-                    text_link(title, row["edit_path"].to(str), weight="bold", size="3"),
-                    rx.text(
-                        rx.cond(row["location"].to(str) != "", row["location"].to(str) + " \u00b7 ", ""),
-                        "Created " + row["created"].to(str),
-                        rx.cond(
-                            row["expires"].to(str) != "", " \u00b7 Expires " + row["expires"].to(str), ""
-                        ),
-                        size="1",
-                        color=TEXT_MUTED,
-                    ),
-                    direction="column",
-                    spacing="1",
-                    flex="1 1 14rem",
-                    min_width="0",
-                ),
-                rx.badge(
-                    row["status_label"].to(str),
-                    color_scheme=rx.match(status, *STATUS_COLORS.items(), "gray"),
-                    size="2",
-                    data_testid="status-badge",
-                ),
-                rx.flex(
-                    _figure(row["views"], "views"),
-                    _figure(row["applicants"], "applicants"),
-                    rx.text(row["days_open_label"].to(str), size="2", color=TEXT_MUTED, white_space="nowrap"),
-                    spacing="3",
-                    wrap="wrap",
-                ),
-                rx.flex(
-                    button_link("Edit", row["edit_path"].to(str), variant="soft", size="2"),
-                    _row_menu(row),
-                    spacing=SPACE_TIGHT,
-                ),
-                align="center",
-                spacing="4",
-                wrap="wrap",
-            ),
-            width="100%",
-        ),
-        list_style="none",
-        data_testid="posting-row",
     )
 
 
