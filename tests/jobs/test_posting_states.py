@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pytest
@@ -19,6 +19,8 @@ from sqlalchemy import Engine, select, text
 from jobhub.auth.models import Role, UserRole
 from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.companies.models import CompanyEmployee, TeamRole
+from jobhub.jobs.detail_state import JobDetailState
+from jobhub.jobs.job_page_view import ShownPosting
 from jobhub.jobs.models import Job, JobStatus
 from jobhub.jobs.posting_editor_state import PostingEditorState
 from jobhub.jobs.posting_form import F
@@ -142,3 +144,7 @@ def test_bulk_close_from_the_list_closes_only_the_members_jobs(employers: Employ
     assert _status(employers.own_job) == JobStatus.CLOSED
     assert _status(employers.foreign_job) == JobStatus.PUBLISHED
     assert page.selected == []
+
+
+def test_the_job_page_and_the_preview_share_every_field_of_the_posting_view() -> None:
+    assert {part.name for part in fields(ShownPosting)} <= set(JobDetailState.base_vars)
