@@ -26,7 +26,15 @@ from jobhub.companies import (
     invitation_pages,
     team_pages,
 )
-from jobhub.jobs import alerts_pages, detail_pages, geo, saved_pages, search_pages
+from jobhub.jobs import (
+    alerts_pages,
+    detail_pages,
+    geo,
+    posting_editor_pages,
+    posting_list_pages,
+    saved_pages,
+    search_pages,
+)
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.settings import get_settings
@@ -96,5 +104,7 @@ add_pages(
     directory_pages.PAGES,
     company_pages.PAGES,
     company_editor_pages.PAGES,
+    posting_list_pages.PAGES,
+    posting_editor_pages.PAGES,
     coming_soon.PAGES,
 )

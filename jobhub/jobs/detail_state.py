@@ -9,6 +9,7 @@ plus the signed-in seeker's own skill match and saved flag.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from jobhub.auth.guards import current_path_and_query, login_url
 from jobhub.auth.state import AuthState
 from jobhub.jobs import reports, saved
 from jobhub.jobs.job_detail import JobPage, SimilarJob, job_page
+from jobhub.jobs.job_page_view import shown_posting
 from jobhub.jobs.views import ViewOrigin, record_share, record_view
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import Conflict, DomainError, Invalid, NotFound
@@ -94,35 +96,12 @@ class JobDetailState(AuthState):
         return unquote(path[len(prefix) :]) if path.startswith(prefix) else ""
 
     def _show(self, page: JobPage) -> None:
-        company = page.company
         self._job_id = page.id
         self.slug_shown = page.slug
-        self.title, self.notice, self.location = page.title, page.notice, page.location
-        self.company_name = company.name if company else ""
-        self.company_slug = company.slug if company else ""
-        self.company_logo = company.logo_url if company else ""
-        self.company_rating = f"{company.rating:.1f}" if company and company.rating is not None else ""
-        self.company_reviews = (
-            f"{company.review_count} review{'s' if company.review_count != 1 else ''}" if company else ""
-        )
-        self.company_facts = (
-            [fact for fact in (company.industry, f"{company.size} people" if company.size else "") if fact]
-            if company
-            else []
-        )
-        self.company_verified = bool(company and company.verified)
-        self.facts = [fact for fact in (page.employment, page.remote, page.level) if fact]
-        self.salary, self.salary_yearly, self.posted = page.salary, page.salary_yearly, page.posted
-        self.description_html = page.description_html
-        self.requirements_html = page.requirements_html
-        self.responsibilities_html = page.responsibilities_html
-        self.benefits_html = page.benefits_html
-        self.required_skills = list(page.required_skills)
-        self.preferred_skills = list(page.preferred_skills)
-        self.match_summary = page.match.summary if page.match else ""
-        self.missing_skills = list(page.match.missing) if page.match else []
-        self.similar = list(page.similar)
-        self.apply_url, self.share_url = page.apply_url, page.share_url
+        shown = shown_posting(page)
+        for part in dataclasses.fields(shown):
+            setattr(self, part.name, getattr(shown, part.name))
+        self.share_url = page.share_url
         self.seo_title, self.seo_description, self.json_ld = (
             page.seo_title,
             page.seo_description,

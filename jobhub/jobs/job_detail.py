@@ -22,8 +22,8 @@ from jobhub.auth.principal import Principal
 from jobhub.companies import service as companies
 from jobhub.companies.service import CompanyCard
 from jobhub.jobs.job_posting_ld import job_posting_ld, script_json
-from jobhub.jobs.models import JOB_SKILLS, Job, JobStatus, SalaryPeriod
-from jobhub.jobs.salary import to_yearly
+from jobhub.jobs.models import JOB_SKILLS, Job, JobStatus
+from jobhub.jobs.salary import to_yearly, yearly_label
 from jobhub.jobs.search import LABELS
 from jobhub.jobs.service import is_open, open_job_filter, posted_label, salary_label
 from jobhub.platform.errors import NotFound
@@ -114,10 +114,7 @@ def _yearly(job: Job) -> tuple[str, int | None, int | None]:
     low, high = to_yearly(job.salary_min, job.salary_period), to_yearly(job.salary_max, job.salary_period)
     if low is None and high is None:
         return "", None, None
-    if job.salary_period == SalaryPeriod.YEARLY:
-        return "", low, high
-    label = salary_label(low, high, job.salary_currency, SalaryPeriod.YEARLY)
-    return f"About {label[0].lower()}{label[1:]}", low, high
+    return yearly_label(job.salary_min, job.salary_max, job.salary_currency, job.salary_period), low, high
 
 
 def _skill_match(
@@ -261,6 +258,21 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
     """The page of the job at ``slug``; ``NotFound`` for a job that is not open (admins excepted)."""
     moment = now or datetime.now(UTC)
     job = _find(db, slug, viewer, moment)
+    return page_of(db, job, viewer, moment, notice=_notice(job, moment))
+
+
+def page_of(
+    db: Session,
+    job: Job,
+    viewer: Principal | None,
+    moment: datetime,
+    *,
+    notice: str = "",
+    with_similar: bool = True,
+) -> JobPage:
+    """The page of ``job`` as ``viewer`` sees it; the row need not be stored, which is how the
+    employer's editor previews a posting exactly as seekers will see it (without similar jobs,
+    which are other postings, not this one)."""
     company = companies.company_card(db, job.company_id) if job.company_id else None
     required, preferred = list(job.required_skills or []), list(job.preferred_skills or [])
     names = profiles.skill_names(db, [*required, *preferred])
@@ -286,7 +298,7 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
         id=str(job.id),
         slug=job.slug,
         title=job.title,
-        notice=_notice(job, moment),
+        notice=notice,
         company=company,
         location=_location(job.location, job.is_remote),
         remote=LABELS["remote"].get(job.remote_policy or "", "Remote" if job.is_remote else ""),
@@ -304,7 +316,7 @@ def job_page(db: Session, slug: str, viewer: Principal | None, now: datetime | N
         required_skills=required_names,
         preferred_skills=tuple(names[skill] for skill in preferred if skill in names),
         match=match,
-        similar=similar_jobs(db, job, moment),
+        similar=similar_jobs(db, job, moment) if with_similar else (),
         apply_url=_apply_url(job),
         share_url=url,
         seo_title=seo_title,

@@ -52,3 +52,12 @@ def wants_job_alert_mail(db: Session, user_id: uuid.UUID) -> bool:
         )
     ).one_or_none()
     return row is None or (row.email_enabled and row.job_alerts)
+
+
+def wants_email(db: Session, user_id: uuid.UUID) -> bool:
+    """Whether the user takes e-mail at all (on unless they turned it off): for service mail
+    such as a posting about to expire, which has no switch of its own."""
+    enabled = db.execute(
+        select(NotificationPreference.email_enabled).where(NotificationPreference.user_id == user_id)
+    ).scalar_one_or_none()
+    return enabled is not False

@@ -53,7 +53,7 @@ def _pool(**kwargs: Any) -> AsyncConnectionPool:
     return AsyncConnectionPool(conninfo=conninfo(), **kwargs)
 
 
-TASK_MODULES = ("jobhub.jobs.saved_reminders", "jobhub.jobs.alert_digest")
+TASK_MODULES = ("jobhub.jobs.saved_reminders", "jobhub.jobs.alert_digest", "jobhub.jobs.posting_expiry")
 """Contexts' modules that define tasks on ``app``; the worker imports them when it starts, so
 the platform never imports a context (and the contexts import ``app`` without a cycle)."""
 

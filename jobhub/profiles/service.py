@@ -140,3 +140,30 @@ def skill_ids_by_name(db: Session, names: Iterable[str]) -> dict[str, uuid.UUID]
     lower_name = func.lower(Skill.name)
     rows = db.execute(select(lower_name.label("name"), Skill.id).where(lower_name.in_(wanted)))
     return {row.name: row.id for row in rows}
+
+
+@dataclass(frozen=True)
+class SkillChoice:
+    id: uuid.UUID
+    name: str
+    category: str | None
+
+
+SKILL_QUERY_MAX = 100
+
+
+def search_skills(db: Session, text: str, limit: int = 8) -> list[SkillChoice]:
+    """Skills of the taxonomy whose name contains ``text``: names that start with it first, then
+    shorter names (the likelier match), so "java" offers Java before JavaScript and Kotlin/Java."""
+    words = " ".join(text.split())[:SKILL_QUERY_MAX].lower()
+    if not words:
+        return []
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    lower_name = func.lower(Skill.name)
+    rows = db.execute(
+        select(Skill.id, Skill.name, Skill.category)
+        .where(lower_name.like(f"%{escaped}%", escape="\\"))
+        .order_by(lower_name.like(f"{escaped}%", escape="\\").desc(), func.length(Skill.name), Skill.name)
+        .limit(limit)
+    ).all()
+    return [SkillChoice(row.id, row.name, row.category) for row in rows]
