@@ -121,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--queries", type=int, default=240, help="size of the fixed query mix")
     search.add_argument("--reuse", action="store_true", help="keep jobhub_bench, reuse a same-size load")
     search.add_argument(
-        "--naive-queries", type=int, help="run the naive search on this many (default: as many as fit 15 min)"
+        "--naive-queries",
+        type=int,
+        help="run the naive search on this many (default: as many as fit 15 min; 0: ours only)",
     )
     search.set_defaults(handler=cmd_bench_search)
     return parser

@@ -34,19 +34,31 @@ from jobhub.jobs import (
     posting_list_pages,
     saved_pages,
     search_pages,
+    suggest,
 )
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
+from jobhub.platform.db import session_scope
 from jobhub.settings import get_settings
 from jobhub.ui.feedback import toast_for_error
 
 log = logging.getLogger("jobhub")
 
 
+def _warm_search() -> None:
+    geo.find_city("London")
+    try:
+        with session_scope() as db:
+            suggest.vocabulary(db)
+    except Exception:
+        log.exception("the search vocabulary could not be read at start; the first search will")
+
+
 @contextlib.asynccontextmanager
-async def warm_gazetteer() -> AsyncIterator[None]:
-    """Read the city gazetteer (about a second) at start, not on the first location search."""
-    threading.Thread(target=geo.find_city, args=("London",), name="warm-gazetteer", daemon=True).start()
+async def warm_search_caches() -> AsyncIterator[None]:
+    """Read the city gazetteer and the search vocabulary (a second each at a million jobs) at
+    start, not on the first location search or "did you mean"."""
+    threading.Thread(target=_warm_search, name="warm-search", daemon=True).start()
     yield
 
 
@@ -79,7 +91,7 @@ app = rx.App(
 )
 app.app_wraps[(55, "ErrorBoundary")] = errors.error_boundary
 app.register_lifespan_task(in_app_worker)
-app.register_lifespan_task(warm_gazetteer)
+app.register_lifespan_task(warm_search_caches)
 
 add_pages(
     app,

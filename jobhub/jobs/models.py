@@ -43,6 +43,7 @@ from jobhub.platform.columns import (
     url_column,
     uuid_pk,
 )
+from jobhub.jobs.filter_tokens import tokens_sql
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "jobs"
@@ -116,12 +117,14 @@ class AlertFrequency(StrEnum):
 SENDING_FREQUENCIES = (AlertFrequency.IMMEDIATE, AlertFrequency.DAILY, AlertFrequency.WEEKLY)
 """What a job search alert may use: an alert that never sends is a saved search instead."""
 
-SEARCH_VECTOR = (
+SEARCH_TEXT = (
     "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
     "setweight(to_tsvector('english', coalesce(search_keywords, '')), 'B') || "
     "setweight(to_tsvector('english', coalesce(description, '')), 'C')"
 )
 """Title outranks skills and company, which outrank the body (DESIGN.md §3)."""
+SEARCH_VECTOR = f"{SEARCH_TEXT} || {tokens_sql()}"
+"""The words people search, then the posting's filter values as tokens (``filter_tokens``)."""
 
 JOB_SKILLS = "(COALESCE(required_skills, '{}'::uuid[]) || COALESCE(preferred_skills, '{}'::uuid[]))"
 """Required and preferred skills as one array: what the skills filter and recommendations match."""

@@ -35,7 +35,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from jobhub.companies import service as companies
-from jobhub.jobs import geo
+from jobhub.jobs import filter_tokens, geo
 from jobhub.jobs.models import (
     JOB_SKILLS,
     STATED_PAY_YEARLY,
@@ -54,7 +54,15 @@ COUNTED_TOTAL_CAP = 1_000
 ESTIMATE_LABEL_CAP = 10_000
 RANK_ALL_CAP = 1_000
 CANDIDATE_WINDOW = 300
-WALK_WINDOW_FROM = 30_000
+WALK_ROWS = 20_000
+"""Reading results in date or pay order by walking that index pays when it is expected to read at
+most this many jobs to fill what is wanted (matches / all jobs is how dense they lie in it);
+sparser matches are found through the filters' own indexes and sorted instead."""
+WALK_ONLY = {"enable_bitmapscan": "off", "enable_seqscan": "off", "enable_sort": "off"}
+"""The planner settings under which reading in date or pay order can only walk that index."""
+SEARCH_SETTINGS = {"jit": "off", "work_mem": "32MB"}
+"""For the search's own transaction: JIT compiles for longer than these queries run (hundreds of
+ms on a server that has it), and 4 MB bitmaps of common terms go lossy and recheck whole pages."""
 PHRASE_SCAN = 2_000
 PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
 PROMOTED_WINDOW = 100
@@ -149,6 +157,9 @@ class _Query:
     facets: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     has_keywords: bool = False
+    # The same filters as tsquery groups over the vector's filter tokens (``filter_tokens``).
+    base_tokens: list[str] = field(default_factory=list)
+    facet_tokens: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_phrase(self) -> bool:
@@ -160,11 +171,19 @@ class _Query:
         return self.where().replace(f"@@ {TSQUERY}", "@@ CAST(:q_words AS tsquery)")
 
     def where(self) -> str:
-        return " AND ".join([*self.base, *self.facets.values()])
+        tokens = self._tokens("filter_q", [*self.base_tokens, *self.facet_tokens.values()])
+        return " AND ".join([*self.base, *self.facets.values(), *tokens])
 
     def base_where(self) -> str:
         """Keywords, place and skills only: the rows every facet count starts from."""
-        return " AND ".join(self.base)
+        return " AND ".join([*self.base, *self._tokens("base_filter_q", self.base_tokens)])
+
+    def _tokens(self, name: str, groups: list[str]) -> list[str]:
+        """The condition that lets the GIN index test the filters too (none without filters)."""
+        if not groups:
+            return []
+        self.params[name] = filter_tokens.all_of(groups)
+        return [f"j.search_vector @@ CAST(:{name} AS tsquery)"]
 
 
 def _category_ids(db: Session, slugs: tuple[str, ...]) -> list[uuid.UUID]:
@@ -235,6 +254,7 @@ def _skills(db: Session, query: _Query, names: tuple[str, ...]) -> None:
     if known:
         query.params["skill_ids"] = list(known.values())
         query.base.append(f"{SKILLS} @> CAST(:skill_ids AS uuid[])")
+        query.base_tokens.extend(filter_tokens.any_of([filter_tokens.id_token(s)]) for s in known.values())
 
 
 def _facet_filters(db: Session, query: _Query, params: SearchParams, now: datetime) -> None:
@@ -246,19 +266,31 @@ def _facet_filters(db: Session, query: _Query, params: SearchParams, now: dateti
         if values:
             query.params[f"{key}_values"] = list(values)
             query.facets[key] = f"{column} = ANY(:{key}_values)"
+            query.facet_tokens[key] = filter_tokens.any_of(filter_tokens.value_token(key, v) for v in values)
     if params.categories:
         query.params["category_ids"] = _category_ids(db, params.categories)
         query.facets["category"] = "j.category_id = ANY(:category_ids)"
+        _id_tokens(query, "category", query.params["category_ids"])
     if params.companies:
         found = companies.company_ids_by_slug(db, params.companies)
         query.params["company_ids"] = list(found.values())
         query.facets["company"] = "j.company_id = ANY(:company_ids)"
+        _id_tokens(query, "company", query.params["company_ids"])
     if params.salary_min:
         query.params["salary_min"] = params.salary_min
         query.facets["salary"] = f"{PAY} >= :salary_min"
+        token = filter_tokens.pay_token(params.salary_min)
+        if token:
+            query.facet_tokens["salary"] = filter_tokens.any_of([token])
     if params.posted:
         query.params["posted_since"] = now - timedelta(days=params.posted)
         query.facets["posted"] = "j.published_at >= :posted_since"
+
+
+def _id_tokens(query: _Query, key: str, ids: list[uuid.UUID]) -> None:
+    """An unknown slug leaves no id: the SQL condition then matches nothing, with no token to add."""
+    if ids:
+        query.facet_tokens[key] = filter_tokens.any_of(filter_tokens.id_token(i) for i in ids)
 
 
 def build_query(db: Session, params: SearchParams, now: datetime) -> _Query:
@@ -270,9 +302,22 @@ def build_query(db: Session, params: SearchParams, now: datetime) -> _Query:
     return query
 
 
+def _set_local(db: Session, settings: dict[str, str]) -> None:
+    """``SET LOCAL`` for the rest of the transaction (``set_config`` binds the value safely)."""
+    for name, value in settings.items():
+        db.execute(text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value})
+
+
 def _capped_count(db: Session, where: str, params: dict[str, Any], cap: int) -> int:
+    """Called when the sample says matches are rare: a ``LIMIT`` tempts the planner to scan in
+    any order until it has ``cap`` rows, which reads the whole table when there are fewer, so
+    only the filters' indexes may find them."""
     sql = f"SELECT count(*) FROM (SELECT 1 FROM jobs.jobs j WHERE {where} LIMIT {cap + 1}) s"
-    return db.execute(text(sql), params).scalar_one()
+    _set_local(db, {"enable_seqscan": "off", "enable_indexscan": "off"})
+    try:
+        return db.execute(text(sql), params).scalar_one()
+    finally:
+        _set_local(db, {"enable_seqscan": "on", "enable_indexscan": "on"})
 
 
 def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
@@ -433,12 +478,21 @@ def _score(query: _Query) -> str:
     return f"{rank}0.25 * {FRESHNESS} + {PROMOTION}"
 
 
-def _order(query: _Query, sort: str) -> str:
+def _order(query: _Query, sort: str, *, walk: bool = True) -> str:
+    """The ORDER BY of a sort; without ``walk`` the date and pay are written so that no index
+    serves them (``+ interval '0 s'``, ``+ 0``), so the planner finds the matches first."""
+    published = "j.published_at" if walk else "(j.published_at + interval '0 s')"
     if sort == SortOrder.DATE:
-        return "j.published_at DESC, j.id"
+        return f"{published} DESC, j.id"
     if sort == SortOrder.SALARY:
-        return f"{PAY} DESC NULLS LAST, j.published_at DESC, j.id"
+        pay = PAY if walk else f"({PAY} + 0)"
+        return f"{pay} DESC NULLS LAST, {published} DESC, j.id"
     return f"{_score(query)} DESC, j.published_at DESC, j.id"
+
+
+def _walks(total: int, table_rows: float, wanted: int) -> bool:
+    """Whether walking the date or pay index reads at most ``WALK_ROWS`` jobs to find ``wanted``."""
+    return total > 0 and wanted * max(table_rows, 1.0) / total <= WALK_ROWS
 
 
 def _page_ids(
@@ -447,27 +501,53 @@ def _page_ids(
     """One page of ids; ``windowed`` ranks only the newest matches and the promoted ones.
 
     The window's score is computed while its rows are read, so each vector is read once.
-    ``walk`` reads the window by walking the ``published_at`` index, right when matches are
-    dense; otherwise ordering by an expression that no index serves makes the planner find
-    every match through the GIN index first (it cannot know that "within 50 km" is rare).
+    ``walk`` (see :func:`_walks`) reads in date or pay order by walking that index, right
+    when matches are dense; otherwise ordering by an expression that no index serves makes
+    the planner find every match through the filters' indexes first (it cannot know that
+    "within 50 km" is rare). Walking is then also the only plan allowed: the planner takes
+    filters as independent, so two skills that go together look a thousand times rarer than
+    they are, and it would scan the whole table or bitmap every match instead.
     """
     where = query.where()
     params = {**query.params, "offset": offset, "limit": limit}
+    if walk:
+        _set_local(db, WALK_ONLY)
+    try:
+        return _page_rows(db, query, sort, where, params, windowed=windowed, walk=walk)
+    finally:
+        if walk:
+            _set_local(db, {name: "on" for name in WALK_ONLY})
+
+
+def _page_rows(
+    db: Session, query: _Query, sort: str, where: str, params: dict[str, Any], *, windowed: bool, walk: bool
+) -> list[uuid.UUID]:
+    offset, limit = params["offset"], params["limit"]
     if windowed and sort == SortOrder.RELEVANCE:
         columns = f"j.id, j.published_at, {_score(query)} AS score"
         # Without keywords the score orders unpromoted jobs by date alone, so the newest
         # ``offset + limit`` of them (with the promoted ones) hold the page.
         window = CANDIDATE_WINDOW if query.has_keywords else offset + limit + PROMOTED_WINDOW
-        newest = "j.published_at" if walk else "j.published_at + interval '0 s'"
-        sql = (
-            f"WITH c AS ((SELECT {columns} FROM jobs.jobs j WHERE {where} ORDER BY {newest} DESC "
-            f"LIMIT {window}) UNION (SELECT {columns} FROM jobs.jobs j WHERE {where} "
-            "AND j.priority_level > 0 ORDER BY j.priority_level DESC, j.published_at DESC "
-            f"LIMIT {PROMOTED_WINDOW})) "
-            "SELECT id FROM c ORDER BY score DESC, published_at DESC, id OFFSET :offset LIMIT :limit"
-        )
+        if walk:
+            sql = (
+                f"WITH c AS ((SELECT {columns} FROM jobs.jobs j WHERE {where} ORDER BY j.published_at DESC "
+                f"LIMIT {window}) UNION (SELECT {columns} FROM jobs.jobs j WHERE {where} "
+                "AND j.priority_level > 0 ORDER BY j.priority_level DESC, j.published_at DESC "
+                f"LIMIT {PROMOTED_WINDOW})) "
+                "SELECT id FROM c ORDER BY score DESC, published_at DESC, id OFFSET :offset LIMIT :limit"
+            )
+        else:
+            # Sparse matches: read each once (without its vector), keep the window, then score it.
+            sql = (
+                "WITH m AS MATERIALIZED (SELECT j.id, j.published_at, j.priority_level FROM jobs.jobs j "
+                f"WHERE {where}), w AS ((SELECT id FROM m ORDER BY published_at DESC LIMIT {window}) "
+                "UNION (SELECT id FROM m WHERE priority_level > 0 ORDER BY priority_level DESC, "
+                f"published_at DESC LIMIT {PROMOTED_WINDOW})) "
+                f"SELECT j.id FROM w JOIN jobs.jobs j ON j.id = w.id "
+                f"ORDER BY {_score(query)} DESC, j.published_at DESC, j.id OFFSET :offset LIMIT :limit"
+            )
     else:
-        order = _order(query, sort)
+        order = _order(query, sort, walk=walk)
         sql = f"SELECT j.id FROM jobs.jobs j WHERE {where} ORDER BY {order} OFFSET :offset LIMIT :limit"
     return [row.id for row in db.execute(text(sql), params)]
 
@@ -608,9 +688,11 @@ def search(
 ) -> SearchResult:
     started = time.perf_counter()
     now = now or datetime.now(UTC)
+    _set_local(db, SEARCH_SETTINGS)
     query = build_query(db, params, now)
     counted = _count_matches(db, query)
     total, estimated = counted.total, counted.total_is_estimate
+    table_rows = _table_rows(db)
     windowed = (estimated or total > RANK_ALL_CAP) and params.sort == SortOrder.RELEVANCE
     browsable = min(total, CANDIDATE_WINDOW if windowed else MAX_BROWSABLE)
     pages = max(1, math.ceil(browsable / page_size))
@@ -621,9 +703,11 @@ def search(
         total = max(total, found)
         pages = max(1, math.ceil(min(found, MAX_BROWSABLE) / page_size))
     else:
-        ids = _page_ids(
-            db, query, params.sort, offset, page_size, windowed=windowed, walk=total > WALK_WINDOW_FROM
-        )
+        wanted = offset + page_size
+        if windowed:
+            wanted = CANDIDATE_WINDOW if query.has_keywords else wanted + PROMOTED_WINDOW
+        walk = _walks(total, table_rows, wanted)
+        ids = _page_ids(db, query, params.sort, offset, page_size, windowed=windowed, walk=walk)
     hits = job_hits(db, ids, now)
     suggestion = ""
     if total == 0 and params.q:

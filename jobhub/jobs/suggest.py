@@ -8,6 +8,7 @@ a cache only; nothing depends on it for correctness, so several processes may ea
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from jobhub.companies import service as companies
@@ -49,6 +50,8 @@ class Vocabulary:
 
 _lock = threading.Lock()
 _cache: dict[str, tuple[float, Vocabulary]] = {}
+_refreshing: set[str] = set()
+log = logging.getLogger(__name__)
 
 
 def forget_vocabulary() -> None:
@@ -86,12 +89,33 @@ def _load(db: Session) -> Vocabulary:
     return Vocabulary(titles=titles.most_common(), words=dict(words), skills=skills, companies=company_list)
 
 
+def _refresh(engine: Engine, key: str) -> None:
+    try:
+        with Session(engine) as own:
+            loaded = _load(own)
+        with _lock:
+            _cache[key] = (time.monotonic(), loaded)
+    except Exception:
+        log.exception("refreshing the search vocabulary failed; the previous one stays")
+    finally:
+        with _lock:
+            _refreshing.discard(key)
+
+
 def vocabulary(db: Session) -> Vocabulary:
-    key = db.get_bind().engine.url.render_as_string(hide_password=True)
+    """The cached vocabulary; only the first call of a process waits for it (about a second at a
+    million jobs). A stale one is still answered while a thread reads the new one, so no
+    keystroke waits for the refresh."""
+    engine = db.get_bind().engine
+    key = engine.url.render_as_string(hide_password=True)
     with _lock:
         cached = _cache.get(key)
-        if cached and time.monotonic() - cached[0] < VOCABULARY_SECONDS:
-            return cached[1]
+        stale = cached is None or time.monotonic() - cached[0] >= VOCABULARY_SECONDS
+        if cached and stale and key not in _refreshing:
+            _refreshing.add(key)
+            threading.Thread(target=_refresh, args=(engine, key), name="vocabulary", daemon=True).start()
+    if cached:
+        return cached[1]
     loaded = _load(db)
     with _lock:
         _cache[key] = (time.monotonic(), loaded)
