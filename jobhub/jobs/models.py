@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, JSONB, TSVECTOR
 from sqlmodel import Field, SQLModel
 
+from jobhub.jobs.filter_tokens import tokens_sql
 from jobhub.platform.columns import (
     check_in,
     check_rating,
@@ -43,7 +44,6 @@ from jobhub.platform.columns import (
     url_column,
     uuid_pk,
 )
-from jobhub.jobs.filter_tokens import tokens_sql
 from jobhub.platform.event_tables import event_tables
 
 SCHEMA = "jobs"
