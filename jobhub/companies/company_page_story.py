@@ -9,9 +9,8 @@ import reflex as rx
 
 from jobhub.companies.approved_content import PhotoView
 from jobhub.companies.company_state import CompanyPageState as S
-from jobhub.jobs.detail_pages import PROSE
 from jobhub.ui.forms import stored_file_url
-from jobhub.ui.theme import TEXT_MUTED
+from jobhub.ui.theme import PROSE, TEXT_MUTED
 
 
 def decorative_icon(name: str | rx.Var[str], size: int = 16) -> rx.Component:

@@ -22,7 +22,6 @@ from jobhub.companies.company_page_story import (
     photos_section,
 )
 from jobhub.companies.company_state import CompanyPageState as S
-from jobhub.jobs.detail_pages import PROSE
 from jobhub.jobs.job_card import job_card
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
@@ -32,7 +31,7 @@ from jobhub.ui.layout import page_layout
 from jobhub.ui.links import button_link, text_link
 from jobhub.ui.page_parts import loading_lines
 from jobhub.ui.tables import pagination
-from jobhub.ui.theme import SPACE_DEFAULT, SPACE_SECTION, SURFACE, TEXT_MUTED
+from jobhub.ui.theme import PROSE, SPACE_DEFAULT, SPACE_SECTION, SURFACE, TEXT_MUTED
 
 SIDE_WIDTH = "20rem"
 JOBS_HEADING_ID = "open-jobs-heading"

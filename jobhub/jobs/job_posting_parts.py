@@ -18,25 +18,12 @@ from jobhub.jobs.job_detail import SimilarJob
 from jobhub.ui import navigation as nav
 from jobhub.ui.forms import stored_file_url
 from jobhub.ui.links import text_link
-from jobhub.ui.theme import BORDER, SPACE_DEFAULT, SPACE_SECTION, SPACE_TIGHT, SURFACE, TEXT_LINK, TEXT_MUTED
+from jobhub.ui.theme import PROSE, SPACE_DEFAULT, SPACE_SECTION, SPACE_TIGHT, TEXT_MUTED
 
 Posting = Any
 """The job page's state class or the editor's ``preview`` var: ``ShownPosting``'s fields as Vars."""
 
 SIDE_WIDTH = "20rem"
-# Spacing for the sanitized HTML's own elements, which no Radix component styles.
-PROSE = {
-    "& p, & ul, & ol, & pre, & blockquote, & h3, & h4": {"margin": "0 0 0.75rem"},
-    "& ul, & ol": {"padding_left": "1.5rem"},
-    "& blockquote": {"border_left": f"3px solid {BORDER}", "padding_left": "0.75rem", "color": TEXT_MUTED},
-    "& pre": {
-        "overflow_x": "auto",
-        "padding": "0.75rem",
-        "background": SURFACE,
-        "border_radius": "var(--radius-2)",
-    },
-    "& a": {"color": TEXT_LINK, "text_decoration": "underline"},
-}
 
 
 def icon(name: str | rx.Var[str], size: int = 16) -> rx.Component:

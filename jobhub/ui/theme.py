@@ -87,3 +87,19 @@ def app_theme() -> rx.Component:
         has_background=True,
         panel_background="solid",
     )
+
+
+# Spacing for sanitized HTML's own elements (job descriptions, company stories), which no
+# Radix component styles.
+PROSE = {
+    "& p, & ul, & ol, & pre, & blockquote, & h3, & h4": {"margin": "0 0 0.75rem"},
+    "& ul, & ol": {"padding_left": "1.5rem"},
+    "& blockquote": {"border_left": f"3px solid {BORDER}", "padding_left": "0.75rem", "color": TEXT_MUTED},
+    "& pre": {
+        "overflow_x": "auto",
+        "padding": "0.75rem",
+        "background": SURFACE,
+        "border_radius": "var(--radius-2)",
+    },
+    "& a": {"color": TEXT_LINK, "text_decoration": "underline"},
+}
