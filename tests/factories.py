@@ -32,6 +32,7 @@ from jobhub.billing.models import (
     UserSubscription,
 )
 from jobhub.companies.models import Company, CompanyEmployee, CompanyPhoto, CompanyReview, TeamRole
+from jobhub.companies.team_roles import role_flags
 from jobhub.jobs.models import (
     EmploymentType,
     Job,
@@ -296,8 +297,7 @@ def make_team(db: Session, **company: Any) -> Team:
                 row,
                 user_id=who.user_id,
                 team_role=role.value,
-                is_admin=role in (TeamRole.OWNER, TeamRole.ADMIN),
-                is_hiring_manager=role != TeamRole.ADMIN,
+                **role_flags(role),
             ),
         )
         members[role] = who

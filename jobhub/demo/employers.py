@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from jobhub.companies.models import TeamRole, VerificationMethod, VerificationStatus
+from jobhub.companies.team_roles import role_flags
 from jobhub.demo.market import MarketRows
 from jobhub.demo.people import TEAM_DOMAIN
 from jobhub.demo.rows import demo_id
@@ -160,8 +161,7 @@ def invitation_rows(
                 "company_id": company["id"],
                 "invitation_email": f"new.{role.value.replace('_', '.')}.{n}@{domain}",
                 "team_role": role.value,
-                "is_admin": False,
-                "is_hiring_manager": role == TeamRole.HIRING_MANAGER,
+                **role_flags(None),
                 "employment_status": "pending",
                 "invited_by": teams[i][0],
                 "invitation_token": hash_nonce(f"demo-invitation:{n}"),

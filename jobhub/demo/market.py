@@ -12,6 +12,7 @@ from faker import Faker
 from slugify import slugify
 
 from jobhub.companies.models import ReviewStatus, TeamRole
+from jobhub.companies.team_roles import role_flags
 from jobhub.demo.content import (
     BENEFITS,
     CITIES,
@@ -102,8 +103,7 @@ def company_rows(fake: Faker, count: int, team_ids: list[list[uuid.UUID]], rows:
                     "user_id": user_id,
                     "role": fake.job()[:100],
                     "team_role": role.value,
-                    "is_admin": role in (TeamRole.OWNER, TeamRole.ADMIN),
-                    "is_hiring_manager": role != TeamRole.ADMIN,
+                    **role_flags(role),
                     "joined_at": datetime.now(UTC) - timedelta(days=30 + i),
                 }
             )

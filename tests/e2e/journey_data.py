@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import Page
+from sqlalchemy import select
 
-from jobhub.auth.models import User
+from jobhub.auth.models import Role, User, UserRole
 from jobhub.auth.passwords import hash_password
 from jobhub.auth.session_tokens import issue_session
-from jobhub.companies.models import Company
+from jobhub.companies.models import Company, CompanyEmployee, TeamRole
+from jobhub.companies.team_roles import role_flags
 from jobhub.jobs.models import Job
 from jobhub.platform.db import session_scope
 
@@ -51,9 +53,27 @@ def create_user(
         return user.id
 
 
-def signed_in(user_type: str, first_name: str, *, lifetime: timedelta = timedelta(hours=2)) -> SignedInUser:
-    """A user of ``user_type`` with a live session; the raw token goes into the browser cookie."""
+def grant_role(user_id: uuid.UUID, role: str) -> None:
+    """The role's grant, as registration or an admin gives it: services check its permissions."""
+    with session_scope() as db:
+        role_id = db.scalars(select(Role.id).where(Role.name == role)).one()
+        db.add(UserRole(user_id=user_id, role_id=role_id))
+
+
+def join_team(company_id: uuid.UUID, user_id: uuid.UUID, role: TeamRole) -> None:
+    """An active member of the company's team in ``role``."""
+    with session_scope() as db:
+        db.add(CompanyEmployee(company_id=company_id, user_id=user_id, team_role=role, **role_flags(role)))
+
+
+def signed_in(
+    user_type: str, first_name: str, *, lifetime: timedelta = timedelta(hours=2), role: str | None = None
+) -> SignedInUser:
+    """A user of ``user_type`` with a live session (and ``role``'s grant when given); the raw
+    token goes into the browser cookie."""
     user_id = create_user(user_type, first_name)
+    if role:
+        grant_role(user_id, role)
     with session_scope() as db:
         token = issue_session(db, user_id, lifetime=lifetime)
     return SignedInUser(user_id=user_id, display_name=f"{first_name} Tester", token=token)

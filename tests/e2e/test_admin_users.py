@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from jobhub.auth.models import AuditLog, Role, User, UserRole
+from jobhub.auth.models import AuditLog, User, UserRole
 from jobhub.platform.db import session_scope
-from tests.e2e.journey_data import create_user, sign_in, signed_in
+from tests.e2e.journey_data import create_user, grant_role, sign_in, signed_in
 
 ADMIN_EMAIL = "admin@jobhub.example"
 PASSWORD = "jobhub-admin-password"
-
-
-def _grant(user_id: uuid.UUID, role: str) -> None:
-    with session_scope() as db:
-        role_id = db.scalars(select(Role.id).where(Role.name == role)).one()
-        db.add(UserRole(user_id=user_id, role_id=role_id))
 
 
 def test_an_admin_suspends_a_seeker_who_is_signed_out_on_their_next_navigation(
     open_page: Callable[..., Page], base_url: str
 ) -> None:
     admin_id = create_user("admin", "Ada", "Admin", email=ADMIN_EMAIL, password=PASSWORD)
-    _grant(admin_id, "admin")
+    grant_role(admin_id, "admin")
     seeker = signed_in("job_seeker", "Sam")
-    _grant(seeker.user_id, "job_seeker")
+    grant_role(seeker.user_id, "job_seeker")
     with session_scope() as db:
         seeker_email = db.scalars(select(User.email).where(User.id == seeker.user_id)).one()
 
@@ -71,7 +64,7 @@ def test_an_admin_grants_a_temporary_role_through_the_form(
     open_page: Callable[..., Page], base_url: str
 ) -> None:
     admin_id = create_user("admin", "Ada", "Admin", email=ADMIN_EMAIL, password=PASSWORD)
-    _grant(admin_id, "admin")
+    grant_role(admin_id, "admin")
     seeker = signed_in("job_seeker", "Kim")
     page = open_page("/login?next=/admin/users")
     sign_in(page, ADMIN_EMAIL, PASSWORD)
@@ -100,9 +93,9 @@ def test_an_admin_grants_a_temporary_role_through_the_form(
 
 def test_a_moderator_manages_accounts_but_sees_no_role_controls(open_page: Callable[..., Page]) -> None:
     moderator = signed_in("admin", "Mo")
-    _grant(moderator.user_id, "moderator")
+    grant_role(moderator.user_id, "moderator")
     seeker = signed_in("job_seeker", "Sam")
-    _grant(seeker.user_id, "job_seeker")
+    grant_role(seeker.user_id, "job_seeker")
 
     page = open_page("/admin/users", token=moderator.token)
     page.get_by_role("button", name=f"Open {seeker.display_name}").click()

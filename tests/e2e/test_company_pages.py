@@ -12,7 +12,6 @@ from typing import Any
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from jobhub.auth.models import Role, UserRole
 from jobhub.auth.permissions import RoleName
 from jobhub.auth.principal import Principal
 from jobhub.auth.session_tokens import issue_session
@@ -22,7 +21,7 @@ from jobhub.companies.models import Company
 from jobhub.platform.db import session_scope
 from tests.companies.images import PDF_BYTES, png_bytes
 from tests.e2e.conftest import PHONE, PROJECT_ROOT
-from tests.e2e.journey_data import create_job, create_user
+from tests.e2e.journey_data import create_job, create_user, grant_role
 
 SCREENSHOTS = PROJECT_ROOT / ".jobhub" / "e2e-screenshots"
 SLOW_MS = 30_000
@@ -32,10 +31,8 @@ STORED_LOGO = re.compile(r"/files/public/logos/[0-9a-f]{32}\.png$")
 def employer(first_name: str) -> tuple[uuid.UUID, str]:
     """An employer account holding the employer role (as registration grants it), signed in."""
     user_id = create_user("employer", first_name)
+    grant_role(user_id, RoleName.EMPLOYER)
     with session_scope() as db:
-        role = db.scalars(select(Role).where(Role.name == RoleName.EMPLOYER)).one()
-        db.add(UserRole(user_id=user_id, role_id=role.id))
-        db.flush()
         return user_id, issue_session(db, user_id)
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
-from sqlalchemy import select
 
-from jobhub.auth.models import Role, UserRole
 from jobhub.auth.session_tokens import revoke_session
 from jobhub.pages.forbidden import FORBIDDEN_HEADING
 from jobhub.platform.db import session_scope
@@ -42,10 +40,7 @@ def test_a_seeker_visiting_the_admin_page_sees_the_403_page(
 def test_a_session_that_ends_on_a_guarded_page_sends_the_next_action_to_sign_in(
     open_page: Callable[..., Page], base_url: str
 ) -> None:
-    admin = signed_in("admin", "Ada")
-    with session_scope() as db:
-        role_id = db.scalars(select(Role.id).where(Role.name == "admin")).one()
-        db.add(UserRole(user_id=admin.user_id, role_id=role_id))
+    admin = signed_in("admin", "Ada", role="admin")
     page = open_page("/admin/users", token=admin.token)
     open_button = page.get_by_role("button", name=f"Open {admin.display_name}")
     expect(open_button).to_be_visible()

@@ -10,25 +10,19 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from jobhub.auth.models import Role, UserRole
-from jobhub.companies.models import CompanyEmployee, TeamRole
+from jobhub.companies.models import TeamRole
 from jobhub.jobs.models import Job, JobStatus
 from jobhub.platform.db import session_scope
 from tests.e2e.conftest import PHONE, TIMEOUT_MS
-from tests.e2e.journey_data import SignedInUser, create_company, create_job, signed_in
+from tests.e2e.journey_data import SignedInUser, create_company, create_job, join_team, signed_in
 
 DESCRIPTION = "Run the platform our hiring teams rely on: deploys, observability and the on-call rota."
 
 
 def _recruiter(company_id: uuid.UUID, first_name: str = "Rita") -> SignedInUser:
     """An employer account with the employer role, on the company's team as a recruiter."""
-    recruiter = signed_in("employer", first_name)
-    with session_scope() as db:
-        role_id = db.scalars(select(Role.id).where(Role.name == "employer")).one()
-        db.add(UserRole(user_id=recruiter.user_id, role_id=role_id))
-        db.add(
-            CompanyEmployee(company_id=company_id, user_id=recruiter.user_id, team_role=TeamRole.RECRUITER)
-        )
+    recruiter = signed_in("employer", first_name, role="employer")
+    join_team(company_id, recruiter.user_id, TeamRole.RECRUITER)
     return recruiter
 
 

@@ -9,14 +9,13 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from jobhub.auth.models import Role, UserRole, UserType
+from jobhub.auth.models import UserType
 from jobhub.auth.permissions import RoleName
 from jobhub.auth.session_tokens import issue_session
 from jobhub.companies.models import CompanyEmployee, TeamRole
-from jobhub.companies.team_roles import role_flags
 from jobhub.platform.db import session_scope
 from tests.e2e.conftest import PHONE
-from tests.e2e.journey_data import create_company, create_user, sign_in
+from tests.e2e.journey_data import create_company, create_user, grant_role, join_team, sign_in
 from tests.smtp import SmtpSink
 
 RECRUITER = "rita.recruiter@example.test"
@@ -26,18 +25,15 @@ PASSWORD = "jobhub-demo-password"
 def _employer(first_name: str, last_name: str, **login: str) -> uuid.UUID:
     """An employer account holding the employer role (its permissions are what team actions need)."""
     user_id = create_user(UserType.EMPLOYER, first_name, last_name, **login)
-    with session_scope() as db:
-        role_id = db.scalars(select(Role.id).where(Role.name == RoleName.EMPLOYER)).one()
-        db.add(UserRole(user_id=user_id, role_id=role_id))
+    grant_role(user_id, RoleName.EMPLOYER)
     return user_id
 
 
 def _owner_of(company_id: uuid.UUID) -> str:
     """A signed-in employer who owns ``company_id``: the session token for the browser."""
     user_id = _employer("Olivia", "Owner")
-    owner = TeamRole.OWNER
+    join_team(company_id, user_id, TeamRole.OWNER)
     with session_scope() as db:
-        db.add(CompanyEmployee(company_id=company_id, user_id=user_id, team_role=owner, **role_flags(owner)))
         return issue_session(db, user_id)
 
 

@@ -13,14 +13,14 @@ from sqlalchemy import select
 from starlette.middleware.cors import CORSMiddleware
 
 from jobhub.auth.audit import AuditAction
-from jobhub.auth.models import AuditLog, Role, User, UserRole
+from jobhub.auth.models import AuditLog, User
 from jobhub.auth.session_tokens import issue_session
-from jobhub.companies.models import Company, CompanyEmployee, CompanyVerificationRequest, TeamRole
+from jobhub.companies.models import Company, CompanyVerificationRequest, TeamRole
 from jobhub.jobs.models import Job
 from jobhub.platform.db import session_scope
 from tests.companies.verification.support import PDF_BYTES
 from tests.e2e.conftest import PHONE
-from tests.e2e.journey_data import create_job, create_user
+from tests.e2e.journey_data import create_job, create_user, grant_role, join_team
 
 REASON = "The extract does not name the company."
 
@@ -31,18 +31,12 @@ class Member:
     token: str
 
 
-def _grant(user_id: uuid.UUID, role: str) -> None:
-    with session_scope() as db:
-        role_id = db.scalars(select(Role.id).where(Role.name == role)).one()
-        db.add(UserRole(user_id=user_id, role_id=role_id))
-
-
 def _signed_in(user_type: str, role: str, first_name: str, email: str) -> Member:
     """A confirmed account with its role's permissions and a live session."""
     user_id = create_user(user_type, first_name, email=email)
     with session_scope() as db:
         db.get_one(User, user_id).email_verified = True
-    _grant(user_id, role)
+    grant_role(user_id, role)
     with session_scope() as db:
         return Member(user_id, issue_session(db, user_id))
 
@@ -61,15 +55,7 @@ def _company(name: str, domain: str, **values: object) -> uuid.UUID:
 
 
 def _member(company_id: uuid.UUID, who: Member, role: TeamRole) -> None:
-    with session_scope() as db:
-        db.add(
-            CompanyEmployee(
-                company_id=company_id,
-                user_id=who.user_id,
-                team_role=role,
-                is_admin=role in (TeamRole.OWNER, TeamRole.ADMIN),
-            )
-        )
+    join_team(company_id, who.user_id, role)
 
 
 def _admin() -> Member:
