@@ -63,7 +63,7 @@ WALK_ONLY = {"enable_bitmapscan": "off", "enable_seqscan": "off", "enable_sort":
 SEARCH_SETTINGS = {"jit": "off", "work_mem": "32MB"}
 """For the search's own transaction: JIT compiles for longer than these queries run (hundreds of
 ms on a server that has it), and 4 MB bitmaps of common terms go lossy and recheck whole pages."""
-PHRASE_SCAN = 2_000
+PHRASE_SCAN = 600
 PHRASE_OPERATOR = re.compile(r"<(?:-|\d+)>")
 PROMOTED_WINDOW = 100
 MAX_BROWSABLE = 10_000
@@ -303,9 +303,13 @@ def build_query(db: Session, params: SearchParams, now: datetime) -> _Query:
 
 
 def _set_local(db: Session, settings: dict[str, str]) -> None:
-    """``SET LOCAL`` for the rest of the transaction (``set_config`` binds the value safely)."""
-    for name, value in settings.items():
-        db.execute(text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value})
+    """``SET LOCAL`` for the rest of the transaction, all in one round trip (``set_config`` binds
+    the values safely)."""
+    calls = ", ".join(f"set_config(:name{i}, :value{i}, true)" for i in range(len(settings)))
+    params: dict[str, str] = {}
+    for i, (name, value) in enumerate(settings.items()):
+        params |= {f"name{i}": name, f"value{i}": value}
+    db.execute(text(f"SELECT {calls}"), params)
 
 
 def _capped_count(db: Session, where: str, params: dict[str, Any], cap: int) -> int:
@@ -402,11 +406,11 @@ def _facet_counts(
         source, scale, limit = "jobs.job_search_sample j", float(SAMPLE_FACTOR), None
     force_index = sampled and query.has_keywords
     if force_index:
-        db.execute(text("SET LOCAL enable_seqscan = off"))
+        _set_local(db, {"enable_seqscan": "off"})
     sql = text(_facet_sql(query, source, limit))
     scalars, categories, top_companies = db.execute(sql, query.params).one()
     if force_index:
-        db.execute(text("SET LOCAL enable_seqscan = on"))
+        _set_local(db, {"enable_seqscan": "on"})
     counts: dict[str, dict[str, float]] = {}
     for name, n in scalars.items():
         key, value = name.split(":", 1)
@@ -490,7 +494,7 @@ def _order(query: _Query, sort: str, *, walk: bool = True) -> str:
     return f"{_score(query)} DESC, j.published_at DESC, j.id"
 
 
-def _walks(total: int, table_rows: float, wanted: int) -> bool:
+def _walks(total: float, table_rows: float, wanted: int) -> bool:
     """Whether walking the date or pay index reads at most ``WALK_ROWS`` jobs to find ``wanted``."""
     return total > 0 and wanted * max(table_rows, 1.0) / total <= WALK_ROWS
 
@@ -553,30 +557,39 @@ def _page_rows(
 
 
 def _phrase_window_page(
-    db: Session, query: _Query, sort: str, offset: int, limit: int
+    db: Session, query: _Query, sort: str, offset: int, limit: int, *, walk: bool
 ) -> tuple[list[uuid.UUID], int]:
     """A page of a phrase search with many candidates, and how many phrase matches it found.
 
     Checking a phrase means reading each candidate's word positions; with a common pair of
     words that is every one of hundreds of thousands of rows. So only the newest
-    ``PHRASE_SCAN`` jobs holding all the words are checked, ranked and counted.
+    ``PHRASE_SCAN`` jobs holding all the words are checked, ranked and counted. The window
+    holds ids only (sorting the vectors of every candidate spilled hundreds of MB to disk);
+    ``walk`` reads it along the date index, as for :func:`_page_ids`.
     """
     columns = "j.id, j.published_at, j.priority_level, j.search_vector, j.show_salary, "
     columns += "j.salary_min_yearly, j.salary_max_yearly"
+    newest = "j.published_at" if walk else "(j.published_at + interval '0 s')"
     window = (
-        f"WITH w AS MATERIALIZED (SELECT {columns} FROM jobs.jobs j WHERE {query.where_words()} "
-        f"ORDER BY j.published_at DESC LIMIT {PHRASE_SCAN}), "
-        f"c AS (SELECT j.* FROM w j WHERE j.search_vector @@ {TSQUERY}) "
+        f"WITH w AS MATERIALIZED (SELECT j.id FROM jobs.jobs j WHERE {query.where_words()} "
+        f"ORDER BY {newest} DESC LIMIT {PHRASE_SCAN}), "
+        f"c AS (SELECT {columns} FROM w JOIN jobs.jobs j ON j.id = w.id WHERE j.search_vector @@ {TSQUERY}) "
     )
     page = (
         f"SELECT j.id, count(*) OVER () AS found FROM c j ORDER BY {_order(query, sort)} "
         "OFFSET :offset LIMIT :limit"
     )
     params = {**query.params, "offset": offset, "limit": limit}
-    rows = db.execute(text(window + page), params).all()
-    if rows:
-        return [row.id for row in rows], rows[0].found
-    return [], db.execute(text(window + "SELECT count(*) FROM c"), params).scalar_one()
+    if walk:
+        _set_local(db, WALK_ONLY)
+    try:
+        rows = db.execute(text(window + page), params).all()
+        if rows:
+            return [row.id for row in rows], rows[0].found
+        return [], db.execute(text(window + "SELECT count(*) FROM c"), params).scalar_one()
+    finally:
+        if walk:
+            _set_local(db, {name: "on" for name in WALK_ONLY})
 
 
 def job_hits(db: Session, ids: list[uuid.UUID], now: datetime) -> list[JobHit]:
@@ -659,10 +672,10 @@ class _Counts:
     facets_are_estimates: bool
 
 
-def _count_matches(db: Session, query: _Query) -> _Counts:
+def _count_matches(db: Session, query: _Query, table_rows: float) -> _Counts:
     """Facet counts and the total, each exact or estimated (see the module docstring)."""
     counts = None
-    if _table_rows(db) <= SMALL_INDEX_ROWS:
+    if table_rows <= SMALL_INDEX_ROWS:
         counts = _facet_counts(db, query, sampled=False, cap=SMALL_INDEX_ROWS)
     elif _planned_rows(db, query.base_where(), query.params) <= EXACT_FACET_CAP:
         counts = _facet_counts(db, query, sampled=False)
@@ -690,16 +703,20 @@ def search(
     now = now or datetime.now(UTC)
     _set_local(db, SEARCH_SETTINGS)
     query = build_query(db, params, now)
-    counted = _count_matches(db, query)
-    total, estimated = counted.total, counted.total_is_estimate
     table_rows = _table_rows(db)
+    counted = _count_matches(db, query, table_rows)
+    total, estimated = counted.total, counted.total_is_estimate
     windowed = (estimated or total > RANK_ALL_CAP) and params.sort == SortOrder.RELEVANCE
     browsable = min(total, CANDIDATE_WINDOW if windowed else MAX_BROWSABLE)
     pages = max(1, math.ceil(browsable / page_size))
     page = min(params.page, pages)
     offset = (page - 1) * page_size
     if query.has_phrase and counted.facets_are_estimates:
-        ids, found = _phrase_window_page(db, query, params.sort, offset, page_size)
+        # The planner's guess of the jobs holding the words is low (it takes them as independent)
+        # but no lower than the phrase's matches: walking pays when even that says so.
+        holding_words = max(float(total), _planned_rows(db, query.where_words(), query.params))
+        walk = _walks(holding_words, table_rows, PHRASE_SCAN)
+        ids, found = _phrase_window_page(db, query, params.sort, offset, page_size, walk=walk)
         total = max(total, found)
         pages = max(1, math.ceil(min(found, MAX_BROWSABLE) / page_size))
     else:
