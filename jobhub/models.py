@@ -6,6 +6,7 @@ Alembic, the relay and the test fixtures import this one module instead of listi
 from jobhub.auth import models as auth_models
 from jobhub.billing import models as billing_models
 from jobhub.companies import models as companies_models
+from jobhub.jobs import application_models as jobs_application_models
 from jobhub.jobs import models as jobs_models
 from jobhub.messaging import models as messaging_models
 from jobhub.notifications import models as notifications_models
@@ -15,6 +16,7 @@ ALL_MODEL_MODULES = (
     auth_models,
     profiles_models,
     jobs_models,
+    jobs_application_models,
     companies_models,
     messaging_models,
     notifications_models,

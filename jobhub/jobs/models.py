@@ -107,6 +107,14 @@ class ApplicationStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class OfferStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
 class AlertFrequency(StrEnum):
     IMMEDIATE = "immediate"
     DAILY = "daily"
@@ -305,6 +313,7 @@ class JobApplication(SQLModel, table=True):
     __tablename__ = "job_applications"
     __table_args__ = (
         check_in("status", ApplicationStatus),
+        check_in("offer_status", OfferStatus),
         check_rating("rating"),
         UniqueConstraint("job_id", "applicant_id"),
         Index("idx_job_applications_job_id", "job_id"),
@@ -313,6 +322,11 @@ class JobApplication(SQLModel, table=True):
         Index("idx_job_applications_applied_at", "applied_at"),
         Index("idx_job_applications_rating", "rating", postgresql_where=text("rating IS NOT NULL")),
         Index("idx_job_applications_job_status", "job_id", "status"),
+        Index(
+            "idx_job_applications_awaiting_response",
+            "applied_at",
+            postgresql_where=text("first_response_at IS NULL AND status = 'applied'"),
+        ),
         Index(
             "idx_job_applications_employer_review",
             "job_id",
@@ -337,7 +351,14 @@ class JobApplication(SQLModel, table=True):
     interview_scheduled_at: datetime | None = timestamp()
     offer_details: dict[str, Any] | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     offer_expires_at: datetime | None = timestamp()
+    offer_status: str | None = Field(default=None, sa_type=String(20))
+    offer_responded_at: datetime | None = timestamp()
     response_deadline: datetime | None = timestamp()
+    withdrawal_reason: str | None = Field(default=None, sa_type=String(500))
+    viewed_at: datetime | None = timestamp()
+    """When someone of the posting's team first opened the application."""
+    first_response_at: datetime | None = timestamp()
+    """The team's first action (a move, an interview, an offer, a decision): the response time."""
     applied_at: datetime = created_at()
     status_updated_at: datetime = created_at()
     status_updated_by: uuid.UUID | None = None

@@ -50,9 +50,12 @@ class RemotePreference(StrEnum):
 
 
 class ProfileVisibility(StrEnum):
+    """Who may read a profile: recruiters are members of a company team (issue 7)."""
+
     PUBLIC = "public"
     PRIVATE = "private"
     CONNECTIONS_ONLY = "connections_only"
+    RECRUITERS_ONLY = "recruiters_only"
 
 
 class Proficiency(StrEnum):
@@ -119,11 +122,19 @@ class UserProfile(SQLModel, table=True):
         Index("idx_user_profiles_availability", "availability"),
         Index("idx_user_profiles_experience", "years_of_experience"),
         Index("idx_user_profiles_visibility", "profile_visibility"),
+        Index("idx_user_profiles_handle", text("lower(handle)"), unique=True),
+        CheckConstraint("handle ~ '^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$'", name="handle_format"),
+        Index("idx_user_profiles_open_to_work", "user_id", postgresql_where=text("open_to_work = true")),
         {"schema": SCHEMA},
     )
 
     id: uuid.UUID = uuid_pk()
     user_id: uuid.UUID = Field(unique=True)
+    handle: str | None = Field(default=None, sa_type=String(40))
+    """The ``/u/{handle}`` address: 3-40 lower-case letters, digits and inner hyphens."""
+    location: str | None = Field(default=None, sa_type=String(255))
+    desired_roles: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
+    open_to_work: bool = flag(False)
     headline: str | None = Field(default=None, sa_type=String(500))
     bio: str | None = Field(default=None, sa_type=Text)
     summary: str | None = Field(default=None, sa_type=Text)
@@ -212,6 +223,8 @@ class Experience(SQLModel, table=True):
     end_date: date | None = Field(default=None, sa_type=Date)
     is_current: bool = flag(False)
     description: str | None = Field(default=None, sa_type=Text)
+    position: int = counter()
+    """Order on the profile, chosen by its owner (0 first)."""
     achievements: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     skills_used: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
     created_at: datetime = created_at()
@@ -238,6 +251,8 @@ class Education(SQLModel, table=True):
     end_date: date | None = Field(default=None, sa_type=Date)
     is_current: bool = flag(False)
     description: str | None = Field(default=None, sa_type=Text)
+    position: int = counter()
+    """Order on the profile, chosen by its owner (0 first)."""
     activities: list[str] | None = Field(default=None, sa_type=ARRAY(Text))
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
@@ -269,6 +284,8 @@ class Certification(SQLModel, table=True):
     expiration_date: date | None = Field(default=None, sa_type=Date)
     does_not_expire: bool = flag(False)
     is_verified: bool = flag(False)
+    position: int = counter()
+    """Order on the profile, chosen by its owner (0 first)."""
     verification_method: str | None = Field(default=None, sa_type=String(100))
     created_at: datetime = created_at()
     updated_at: datetime = updated_at()
