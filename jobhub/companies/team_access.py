@@ -22,7 +22,14 @@ verify_company    yes    yes    -          -
 manage_team       yes    yes    -          -
 manage_owners     yes    -      -          -
 post_jobs         yes    yes    yes        -
+view_applicants   yes    yes    yes        yes
+review_candidates yes    yes    yes        yes
+move_candidates   yes    yes    yes        yes
+make_offers       yes    yes    yes        -
 ================  =====  =====  =========  ==============
+
+Hiring managers see, review (notes, ratings), move candidates and set interviews for the
+company's jobs, as in Greenhouse; offers commit the company, so they stay with recruiters and up.
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ class TeamAction(StrEnum):
     MANAGE_TEAM = "manage_team"
     MANAGE_OWNERS = "manage_owners"
     POST_JOBS = "post_jobs"
+    VIEW_APPLICANTS = "view_applicants"
+    REVIEW_CANDIDATES = "review_candidates"
+    MOVE_CANDIDATES = "move_candidates"
+    MAKE_OFFERS = "make_offers"
 
 
 _EVERYONE: Final = frozenset(TeamRole)
@@ -65,6 +76,10 @@ ROLES_ALLOWED: Final[dict[TeamAction, frozenset[TeamRole]]] = {
     TeamAction.MANAGE_TEAM: _MANAGERS,
     TeamAction.MANAGE_OWNERS: frozenset({TeamRole.OWNER}),
     TeamAction.POST_JOBS: frozenset({TeamRole.OWNER, TeamRole.ADMIN, TeamRole.RECRUITER}),
+    TeamAction.VIEW_APPLICANTS: _EVERYONE,
+    TeamAction.REVIEW_CANDIDATES: _EVERYONE,
+    TeamAction.MOVE_CANDIDATES: _EVERYONE,
+    TeamAction.MAKE_OFFERS: frozenset({TeamRole.OWNER, TeamRole.ADMIN, TeamRole.RECRUITER}),
 }
 
 # The account permission each action needs besides the role (a suspended grant gives nothing).
@@ -76,6 +91,10 @@ PERMISSION_NEEDED: Final[dict[TeamAction, str]] = {
     TeamAction.MANAGE_TEAM: p.COMPANIES_UPDATE,
     TeamAction.MANAGE_OWNERS: p.COMPANIES_UPDATE,
     TeamAction.POST_JOBS: p.JOBS_CREATE,
+    TeamAction.VIEW_APPLICANTS: p.JOBS_READ,
+    TeamAction.REVIEW_CANDIDATES: p.JOBS_READ,
+    TeamAction.MOVE_CANDIDATES: p.JOBS_UPDATE,
+    TeamAction.MAKE_OFFERS: p.JOBS_UPDATE,
 }
 
 # How a refusal names what the member tried.
@@ -87,6 +106,10 @@ _ACTION_PHRASES: Final[dict[TeamAction, str]] = {
     TeamAction.MANAGE_TEAM: "manage the team",
     TeamAction.MANAGE_OWNERS: "add or remove owners",
     TeamAction.POST_JOBS: "post or change jobs",
+    TeamAction.VIEW_APPLICANTS: "see this job's applicants",
+    TeamAction.REVIEW_CANDIDATES: "note or rate candidates",
+    TeamAction.MOVE_CANDIDATES: "move candidates through the pipeline",
+    TeamAction.MAKE_OFFERS: "make or withdraw offers",
 }
 
 ROLE_LABELS: Final[dict[str, str]] = {

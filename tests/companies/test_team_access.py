@@ -26,6 +26,10 @@ EXPECTED: dict[TeamAction, set[TeamRole]] = {
     TeamAction.MANAGE_TEAM: {TeamRole.OWNER, TeamRole.ADMIN},
     TeamAction.MANAGE_OWNERS: {TeamRole.OWNER},
     TeamAction.POST_JOBS: {TeamRole.OWNER, TeamRole.ADMIN, TeamRole.RECRUITER},
+    TeamAction.VIEW_APPLICANTS: set(TeamRole),
+    TeamAction.REVIEW_CANDIDATES: set(TeamRole),
+    TeamAction.MOVE_CANDIDATES: set(TeamRole),
+    TeamAction.MAKE_OFFERS: {TeamRole.OWNER, TeamRole.ADMIN, TeamRole.RECRUITER},
 }
 
 
