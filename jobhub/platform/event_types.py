@@ -63,6 +63,23 @@ JOB_REOPENED = "job.reopened"
 JOB_EXPIRED = "job.expired"
 JOB_EXPIRY_WARNED = "job.expiry_warned"
 JOB_DELETED = "job.deleted"
+APPLICATION_SUBMITTED = JOB_APPLIED
+APPLICATION_VIEWED = "application.viewed"
+APPLICATION_MOVED = "application.moved"
+APPLICATION_WITHDRAWN = "application.withdrawn"
+APPLICATION_REJECTED = "application.rejected"
+APPLICATION_INTERVIEW_SCHEDULED = "application.interview_scheduled"
+APPLICATION_INTERVIEW_CANCELLED = "application.interview_cancelled"
+APPLICATION_OFFER_MADE = "application.offer_made"
+APPLICATION_OFFER_ACCEPTED = "application.offer_accepted"
+APPLICATION_OFFER_DECLINED = "application.offer_declined"
+APPLICATION_HIRED = "application.hired"
+APPLICATION_NOTED = "application.noted"
+APPLICATION_RATED = "application.rated"
+PROFILE_UPDATED = "profile.updated"
+RESUME_UPLOADED = "resume.uploaded"
+RESUME_PARSED = "resume.parsed"
+RESUME_DELETED = "resume.deleted"
 
 
 @dataclass(frozen=True)
