@@ -58,6 +58,10 @@ class AuditAction:
     COMPANY_VERIFICATION_REVOKED = "company_verification_revoked"
     COMPANY_MEMBER_ROLE_CHANGED = "company_member_role_changed"
     COMPANY_MEMBER_REMOVED = "company_member_removed"
+    APPLICATION_MOVED = "application_moved"
+    APPLICATION_OFFER_MADE = "application_offer_made"
+    APPLICATION_OFFER_WITHDRAWN = "application_offer_withdrawn"
+    APPLICATION_INTERVIEW_SCHEDULED = "application_interview_scheduled"
 
 
 @dataclass(frozen=True)
