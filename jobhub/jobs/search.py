@@ -338,8 +338,9 @@ def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
 
 FACET_COLUMNS = (
     "j.employment_type, j.experience_level, j.remote_policy, j.category_id, j.company_id, "
-    "j.published_at, j.salary_min_yearly, j.salary_max_yearly, j.show_salary"
+    f"j.published_at, {PAY} AS pay"
 )
+"""The stated yearly pay is worked out once per row here, not once per salary band."""
 VALUE_FACETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "type": ("j.employment_type", tuple(EmploymentType)),
     "level": ("j.experience_level", tuple(ExperienceLevel)),
@@ -355,8 +356,12 @@ def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
     companies are grouped, the companies cut to the top few (a top-N sort, not a full one).
     """
 
+    facets = dict(query.facets)
+    if "salary" in facets:
+        facets["salary"] = "j.pay >= :salary_min"
+
     def count(key: str, *conditions: str) -> str:
-        kept = [sql for other, sql in query.facets.items() if other != key] + list(conditions)
+        kept = [sql for other, sql in facets.items() if other != key] + list(conditions)
         return f"count(*) FILTER (WHERE {' AND '.join(kept)})" if kept else "count(*)"
 
     scalars = [
@@ -365,18 +370,17 @@ def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
         for value in values
     ]
     scalars += [
-        f'{count("posted", f"j.published_at >= :now - make_interval(days => {d})")} AS "posted:{d}"'
-        for d in POSTED_WITHIN_DAYS
+        f'{count("posted", f"j.published_at >= :since_{d}")} AS "posted:{d}"' for d in POSTED_WITHIN_DAYS
     ]
-    scalars += [f'{count("salary", f"{PAY} >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
+    scalars += [f'{count("salary", f"j.pay >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
     scalars += [f'{count("*")} AS "total:"', 'count(*) AS "base:"']
     capped = f" LIMIT {limit}" if limit is not None else ""
     return (
         f"WITH j AS MATERIALIZED (SELECT {FACET_COLUMNS} FROM {source} WHERE {query.base_where()}{capped}), "
         f"s AS (SELECT {', '.join(scalars)} FROM j), "
-        f"c AS (SELECT j.category_id::text AS value, {count('category')} AS n FROM j "
+        f"c AS (SELECT j.category_id AS value, {count('category')} AS n FROM j "
         "WHERE j.category_id IS NOT NULL GROUP BY 1), "
-        f"t AS (SELECT j.company_id::text AS value, {count('company')} AS n FROM j "
+        f"t AS (SELECT j.company_id AS value, {count('company')} AS n FROM j "
         f"WHERE j.company_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP_COMPANIES}) "
         "SELECT (SELECT to_jsonb(s) FROM s) AS scalars, "
         "(SELECT jsonb_object_agg(value, n) FROM c) AS categories, "
@@ -412,7 +416,8 @@ def _facet_counts(
     if force_index:
         _set_local(db, {"enable_seqscan": "off"})
     sql = text(_facet_sql(query, source, limit))
-    scalars, categories, top_companies = db.execute(sql, query.params).one()
+    since = {f"since_{d}": query.params["now"] - timedelta(days=d) for d in POSTED_WITHIN_DAYS}
+    scalars, categories, top_companies = db.execute(sql, query.params | since).one()
     if force_index:
         _set_local(db, {"enable_seqscan": "on"})
     counts: dict[str, dict[str, float]] = {}
