@@ -13,6 +13,7 @@ The file name sent is made here from the label, never taken from the upload as i
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,8 +44,10 @@ class ResumeFile:
 
 
 def safe_file_name(label: str, content_type: str) -> str:
-    """An ASCII file name for ``Content-Disposition``: no quotes, slashes or dots in front."""
-    stem = " ".join(_NOT_SAFE.sub(" ", label).split()).strip(" .-")[:NAME_MAX].rstrip(" .-")
+    """An ASCII file name for ``Content-Disposition`` (accents dropped, "Zoë" is "Zoe"): no quotes,
+    slashes or dots in front."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    stem = " ".join(_NOT_SAFE.sub(" ", ascii_label).split()).strip(" .-")[:NAME_MAX].rstrip(" .-")
     return f"{stem or 'resume'}.{storage.EXTENSIONS[content_type]}"
 
 
