@@ -14,6 +14,7 @@ from jobhub.auth.principal import Principal
 from jobhub.platform import storage
 from jobhub.platform.errors import Forbidden, Invalid, NotFound
 from jobhub.platform.event_types import RESUME_DELETED, RESUME_UPLOADED
+from jobhub.profiles.export import export_user_data
 from jobhub.profiles.models import DomainEvent, ParsingStatus, Resume
 from jobhub.profiles.resumes import (
     MAX_RESUMES,
@@ -26,7 +27,7 @@ from jobhub.profiles.resumes import (
 )
 from tests.factories import make_principal
 from tests.profiles.resume_files import docx_bytes, pdf_bytes
-from tests.profiles.resume_support import queued_parse_jobs, upload
+from tests.profiles.resume_support import queued_parse_jobs, upload, upload_and_read
 
 pytestmark = pytest.mark.usefixtures("files_dir", "task_queue")
 
@@ -213,3 +214,15 @@ def test_another_seekers_resume_is_not_found_and_unchanged(
 def test_an_id_that_never_existed_is_not_found(db: Session, seeker: Principal) -> None:
     with pytest.raises(NotFound):
         set_default_resume(db, seeker, uuid.uuid4())
+
+
+def test_the_export_holds_each_resumes_metadata_and_parsed_text_but_not_its_bytes_or_key(
+    db: Session, seeker: Principal
+) -> None:
+    row = upload_and_read(db, seeker, name="Jane CV.pdf")
+
+    (exported,) = export_user_data(db, seeker.user_id)["resumes"]
+
+    assert (exported["name"], exported["file_type"], exported["is_default"]) == ("Jane CV", "pdf", True)
+    assert "Senior Software Engineer" in exported["parsed_content"]["text"]
+    assert row.file_name not in str(exported) and "%PDF" not in str(exported)
