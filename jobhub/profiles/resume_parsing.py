@@ -125,6 +125,11 @@ class SkillMatcher:
             else None
         )
 
+    @property
+    def size(self) -> int:
+        """How many skill names it looks for."""
+        return len(self._by_name)
+
     def find(self, text: str) -> tuple[tuple[str, str], ...]:
         if self._pattern is None:
             return ()
