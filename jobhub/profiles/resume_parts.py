@@ -7,6 +7,8 @@ bytes and its message appears under the drop zone. Downloads are plain links to 
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from jobhub.platform.storage import DOCX, EXTENSIONS, PDF
@@ -147,6 +149,13 @@ def _rename_form(item: rx.Var) -> rx.Component:
     )
 
 
+def _small_button(icon: str, label: str, name: rx.Var[str], **props: Any) -> rx.Component:
+    """A row's soft action button; ``name`` says which resume it acts on for screen readers."""
+    return rx.button(
+        rx.icon(icon, size=14, aria_hidden="true"), label, variant="soft", size="1", aria_label=name, **props
+    )
+
+
 def _actions(item: rx.Var) -> rx.Component:
     label = item["label"].to(str)
     resume_id = item["id"].to(str)
@@ -165,43 +174,25 @@ def _actions(item: rx.Var) -> rx.Component:
         ),
         rx.cond(
             ~item["is_primary"].to(bool),
-            rx.button(
-                rx.icon("star", size=14, aria_hidden="true"),
+            _small_button(
+                "star",
                 "Make default",
-                variant="soft",
-                size="1",
+                "Make " + label + " the default resume",
                 on_click=ResumesState.set_default(resume_id),
-                aria_label="Make " + label + " the default resume",
             ),
         ),
         rx.cond(
             item["status"].to(str) == ParsingStatus.COMPLETED,
-            rx.button(
-                rx.icon("sparkles", size=14, aria_hidden="true"),
+            _small_button(
+                "sparkles",
                 "Suggestions",
-                variant="soft",
-                size="1",
+                "Show suggestions from " + label,
                 on_click=ResumesState.show_suggestions(resume_id),
-                aria_label="Show suggestions from " + label,
             ),
         ),
-        rx.button(
-            rx.icon("pencil", size=14, aria_hidden="true"),
-            "Rename",
-            variant="soft",
-            size="1",
-            on_click=ResumesState.start_rename(resume_id),
-            aria_label="Rename " + label,
-        ),
+        _small_button("pencil", "Rename", "Rename " + label, on_click=ResumesState.start_rename(resume_id)),
         confirm_dialog(
-            rx.button(
-                rx.icon("trash-2", size=14, aria_hidden="true"),
-                "Delete",
-                variant="soft",
-                color_scheme="red",
-                size="1",
-                aria_label="Delete " + label,
-            ),
+            _small_button("trash-2", "Delete", "Delete " + label, color_scheme="red"),
             title="Delete this resume?",
             description="The file is removed for good. Employers you sent it to can no longer open it.",
             confirm_label="Delete resume",
@@ -277,13 +268,11 @@ def _suggestion(item: rx.Var) -> rx.Component:
                 flex="1",
                 min_width="0",
             ),
-            rx.button(
-                rx.icon("plus", size=14, aria_hidden="true"),
+            _small_button(
+                "plus",
                 "Add",
-                variant="soft",
-                size="1",
+                "Add " + item["label"].to(str) + " to your profile",
                 on_click=ResumesState.accept(item["key"].to(str)),
-                aria_label="Add " + item["label"].to(str) + " to your profile",
             ),
             align="center",
             spacing="3",

@@ -15,19 +15,17 @@ from typing import Any
 
 import pytest
 import reflex as rx
-from reflex.state import State
 from sqlalchemy import Engine, select, text
 
-from jobhub.auth.models import Role, User, UserRole
-from jobhub.auth.permissions import RoleName
-from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
 from jobhub.platform import storage
 from jobhub.platform.db import session_scope
 from jobhub.profiles.models import Resume
 from jobhub.profiles.resume_state import ResumesState
 from jobhub.ui import navigation as nav
 from tests.auth.support import delete_users
+from tests.e2e.journey_data import signed_in
 from tests.profiles.resume_files import pdf_bytes
+from tests.states import tab_state
 
 pytestmark = pytest.mark.usefixtures("files_dir", "task_queue")
 
@@ -58,39 +56,15 @@ def accounts(engine: Engine) -> Iterator[list[tuple[uuid.UUID, str]]]:
 
 
 def seeker(accounts: list[tuple[uuid.UUID, str]]) -> tuple[uuid.UUID, str]:
-    with session_scope() as db:
-        user = User(
-            email=f"seeker.{uuid.uuid4().hex[:10]}@example.test",
-            first_name="Sam",
-            last_name="Seeker",
-            user_type="job_seeker",
-        )
-        db.add(user)
-        db.flush()
-        role = db.scalars(select(Role).where(Role.name == RoleName.JOB_SEEKER)).one()
-        db.add(UserRole(user_id=user.id, role_id=role.id))
-        account = (user.id, issue_session(db, user.id))
-    accounts.append(account)
-    return account
+    user = signed_in("job_seeker", "Sam", role="job_seeker")
+    accounts.append((user.user_id, user.token))
+    return user.user_id, user.token
 
 
 def page_state(token: str) -> ResumesState:
-    root = State(_reflex_internal_init=True)
-    root.router_data = root._update_router_vars(
-        {
-            "headers": {"cookie": f"{SESSION_COOKIE}={token}", "user-agent": "pytest-browser"},
-            "pathname": nav.PROFILE_RESUMES,
-            "asPath": nav.PROFILE_RESUMES,
-            "query": {},
-            "token": "tab-1",
-            "sid": "socket-1",
-            "ip": "192.0.2.10",
-        },
-        {},
-    )
-    state = root.get_substate(ResumesState.get_full_name().split("."))
+    state = tab_state(ResumesState, token, nav.PROFILE_RESUMES)
     list(ResumesState.load.fn(state))
-    return state  # type: ignore[return-value]
+    return state
 
 
 class CountingFile(io.BytesIO):
