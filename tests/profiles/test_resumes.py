@@ -164,16 +164,16 @@ def test_deleting_another_resume_keeps_the_default(db: Session, seeker: Principa
     assert [(v.label, v.is_primary) for v in list_resumes(db, seeker)] == [("first", True)]
 
 
-def test_an_upload_that_rolls_back_takes_its_file_with_it(
+def test_an_upload_that_rolls_back_takes_its_file_and_its_queued_parsing_with_it(
     db: Session, seeker: Principal, files_dir: Path
 ) -> None:
     db.commit()
-    upload(db, seeker)
-    assert len(stored_files(files_dir)) == 1
+    view = upload(db, seeker)
+    assert len(stored_files(files_dir)) == 1 and queued_parse_jobs(db, view.id) == 1
 
     db.rollback()
 
-    assert stored_files(files_dir) == []
+    assert stored_files(files_dir) == [] and queued_parse_jobs(db, view.id) == 0
 
 
 def test_renaming_cleans_the_label_and_refuses_an_empty_one(db: Session, seeker: Principal) -> None:
