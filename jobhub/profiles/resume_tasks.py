@@ -7,12 +7,17 @@ holding a transaction, then stores what it found, or the reason it could not, in
 transaction. A resume deleted meanwhile is simply left alone; one already read is not read
 again, so a duplicated job changes nothing. Nothing the file holds can crash the job: a broken,
 encrypted or oversized file ends as ``failed`` with a sentence for the seeker.
+
+A worker that dies while reading leaves its resume ``processing`` (and its job "doing") for
+good, so :func:`retry_stalled_resumes` reads, every ``STALLED_CRON``, each resume that has
+waited longer than ``STALLED_AFTER``; at worst a slow queue's resume is read twice, to the same result.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from sqlalchemy import select
@@ -32,6 +37,9 @@ log = logging.getLogger(__name__)
 AGGREGATE: Final = "resume"
 FILE_GONE: Final = "The file is missing from storage. Upload it again."
 UNEXPECTED: Final = "Something went wrong while reading this file. Upload it again, or try another copy."
+STALLED_CRON: Final = "*/10 * * * *"
+STALLED_AFTER: Final = timedelta(minutes=10)
+STALLED_BATCH: Final = 50
 
 
 def taxonomy_matcher(db: Session) -> SkillMatcher:
@@ -106,3 +114,30 @@ def parse_resume(resume_id: str) -> str | None:
     """The worker's entry point; the resume's final status."""
     with session_scope() as db:
         return read_resume(db, uuid.UUID(resume_id))
+
+
+def read_stalled(db: Session, now: datetime) -> list[uuid.UUID]:
+    """Read the resumes left waiting since before ``now - STALLED_AFTER``, oldest first; their ids."""
+    ids = list(
+        db.scalars(
+            select(Resume.id)
+            .where(
+                Resume.parsing_status.in_([ParsingStatus.PENDING, ParsingStatus.PROCESSING]),
+                Resume.updated_at < now - STALLED_AFTER,
+            )
+            .order_by(Resume.updated_at)
+            .limit(STALLED_BATCH)
+        )
+    )
+    db.commit()
+    for resume_id in ids:
+        read_resume(db, resume_id)
+    return ids
+
+
+@app.periodic(cron=STALLED_CRON)
+@app.task(name="retry_stalled_resumes", queueing_lock="retry_stalled_resumes", pass_context=False)
+def retry_stalled_resumes(timestamp: int) -> int:
+    """The scheduled sweep as of its minute; how many resumes it read."""
+    with session_scope() as db:
+        return len(read_stalled(db, datetime.fromtimestamp(timestamp, UTC)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -16,7 +17,7 @@ from jobhub.platform import storage, tasks
 from jobhub.platform.db import session_scope
 from jobhub.platform.event_types import RESUME_PARSED
 from jobhub.profiles.models import DomainEvent, ParsingStatus, Resume
-from jobhub.profiles.resume_tasks import FILE_GONE, parse_resume, read_resume
+from jobhub.profiles.resume_tasks import FILE_GONE, STALLED_CRON, parse_resume, read_resume, read_stalled
 from jobhub.profiles.resume_text import BROKEN_PDF, ENCRYPTED
 from tests.profiles.resume_files import docx_bytes, pdf_bytes
 from tests.profiles.resume_support import upload, upload_and_read
@@ -127,6 +128,33 @@ def test_a_file_missing_from_storage_fails_cleanly(db: Session, seeker: Principa
     assert (row.parsing_status, row.parsing_error) == (ParsingStatus.FAILED, FILE_GONE)
 
 
-def test_the_task_is_registered_for_the_worker() -> None:
-    assert "parse_resume" in tasks.app.tasks
+def test_a_resume_left_processing_by_a_dead_worker_is_read_by_the_sweep(
+    db: Session, seeker: Principal
+) -> None:
+    stalled = upload(db, seeker, name="stalled.pdf")
+    fresh = upload(db, seeker, name="fresh.pdf")
+    row = db.get_one(Resume, uuid.UUID(stalled.id))
+    row.parsing_status = ParsingStatus.PROCESSING
+    db.flush()
+    db.execute(
+        text("UPDATE profiles.resumes SET updated_at = now() - interval '11 minutes' WHERE id = :id"),
+        {"id": row.id},
+    )
+
+    read = read_stalled(db, datetime.now(UTC))
+
+    assert uuid.UUID(stalled.id) in read and uuid.UUID(fresh.id) not in read
+    statuses = dict(
+        db.execute(select(Resume.id, Resume.parsing_status).where(Resume.user_id == seeker.user_id)).all()
+    )
+    assert statuses == {
+        uuid.UUID(stalled.id): ParsingStatus.COMPLETED,
+        uuid.UUID(fresh.id): ParsingStatus.PENDING,
+    }
+
+
+def test_the_tasks_are_registered_for_the_worker_and_the_sweep_is_periodic() -> None:
+    assert {"parse_resume", "retry_stalled_resumes"} <= set(tasks.app.tasks)
     assert "jobhub.profiles.resume_tasks" in tasks.TASK_MODULES
+    periodics = tasks.app.periodic_registry.periodic_tasks.values()
+    assert any(p.task.name == "retry_stalled_resumes" and p.cron == STALLED_CRON for p in periodics)
