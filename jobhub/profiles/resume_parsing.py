@@ -108,17 +108,46 @@ def redact(text: str) -> str:
     return _PHONE_CANDIDATE.sub(phone, _EMAIL.sub("[email]", text))
 
 
+Trie = dict[str, "Trie"]
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """One regex alternation for ``names`` shaped as a trie of their lower-case characters (a
+    space stands for any run of white space), so each position tries a handful of branches
+    instead of every name; longer names are tried first at every fork."""
+    root: Trie = {}
+    for name in names:
+        node = root
+        for unit in " ".join(name.lower().split()):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: Trie) -> str:
+        branches = [
+            (r"\s+" if unit == " " else re.escape(unit)) + emit(child)
+            for unit, child in sorted(node.items())
+            if unit
+        ]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return f"{group}?" if "" in node else group
+
+    return emit(root)
+
+
 class SkillMatcher:
-    """One compiled pattern over the whole taxonomy, longest names first (so "React Native" wins
-    over "React" and "C++" over "C"); build it once per batch of resumes."""
+    """One compiled pattern over the whole taxonomy, the longest name winning where names share a
+    start ("React Native" over "React", "C++" over "C"); build it once per batch of resumes."""
 
     def __init__(self, skills: Mapping[str, str]) -> None:
-        self._by_name = {name.lower(): skill_id for skill_id, name in skills.items()}
-        self._names = {name.lower(): name for name in skills.values()}
-        parts = []
-        for name in sorted(skills.values(), key=len, reverse=True):
-            words = r"\s+".join(re.escape(word) for word in name.split())
-            parts.append(f"(?-i:{words})" if len(name) <= SHORT_NAME else words)
+        self._by_name = {" ".join(name.split()).lower(): skill_id for skill_id, name in skills.items()}
+        self._names = {" ".join(name.split()).lower(): name for name in skills.values()}
+        long_names = [name for name in skills.values() if len(name) > SHORT_NAME]
+        short = sorted((name for name in skills.values() if len(name) <= SHORT_NAME), key=len, reverse=True)
+        parts = [_trie_pattern(long_names)] if long_names else []
+        if short:
+            parts.append(f"(?-i:{'|'.join(re.escape(name) for name in short)})")
         self._pattern = (
             re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(parts)})(?![A-Za-z0-9+#])", re.IGNORECASE)
             if parts
