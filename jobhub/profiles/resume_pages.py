@@ -13,8 +13,9 @@ import reflex as rx
 from jobhub.auth.guards import guarded_page, only_for
 from jobhub.auth.models import UserType
 from jobhub.pages.registry import PageSpec
-from jobhub.profiles.resume_parts import page_intro, resume_row, suggestions_panel, upload_card
+from jobhub.profiles.resume_parts import page_intro, resume_row, upload_card
 from jobhub.profiles.resume_state import ResumesState
+from jobhub.profiles.resume_suggestions_panel import suggestions_panel
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import card_skeletons, empty_state
 from jobhub.ui.layout import page_layout

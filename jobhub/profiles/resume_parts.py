@@ -1,4 +1,4 @@
-"""The parts of ``/profile/resumes``: the upload card, one resume's row, the suggestions panel.
+"""The parts of ``/profile/resumes``: the upload card and one resume's row.
 
 The drop zone's ``accept`` only filters the file picker; the server judges every file by its
 bytes and its message appears under the drop zone. Downloads are plain links to the backend's
@@ -21,8 +21,6 @@ from jobhub.ui.theme import BORDER, ERROR_TEXT, SPACE_DEFAULT, SPACE_TIGHT, TEXT
 
 ACCEPT: dict[str, list[str]] = {PDF: [f".{EXTENSIONS[PDF]}"], DOCX: [f".{EXTENSIONS[DOCX]}"]}
 UPLOAD_ERROR_ID = "resume-upload-error"
-KIND_ICONS = {"skill": "sparkles", "title": "briefcase", "school": "graduation-cap"}
-KIND_LABELS = {"skill": "Skill", "title": "Experience", "school": "Education"}
 
 
 def upload_card() -> rx.Component:
@@ -149,7 +147,7 @@ def _rename_form(item: rx.Var) -> rx.Component:
     )
 
 
-def _small_button(icon: str, label: str, name: rx.Var[str], **props: Any) -> rx.Component:
+def small_button(icon: str, label: str, name: rx.Var[str], **props: Any) -> rx.Component:
     """A row's soft action button; ``name`` says which resume it acts on for screen readers."""
     return rx.button(
         rx.icon(icon, size=14, aria_hidden="true"), label, variant="soft", size="1", aria_label=name, **props
@@ -174,7 +172,7 @@ def _actions(item: rx.Var) -> rx.Component:
         ),
         rx.cond(
             ~item["is_primary"].to(bool),
-            _small_button(
+            small_button(
                 "star",
                 "Make default",
                 "Make " + label + " the default resume",
@@ -183,16 +181,16 @@ def _actions(item: rx.Var) -> rx.Component:
         ),
         rx.cond(
             item["status"].to(str) == ParsingStatus.COMPLETED,
-            _small_button(
+            small_button(
                 "sparkles",
                 "Suggestions",
                 "Show suggestions from " + label,
                 on_click=ResumesState.show_suggestions(resume_id),
             ),
         ),
-        _small_button("pencil", "Rename", "Rename " + label, on_click=ResumesState.start_rename(resume_id)),
+        small_button("pencil", "Rename", "Rename " + label, on_click=ResumesState.start_rename(resume_id)),
         confirm_dialog(
-            _small_button("trash-2", "Delete", "Delete " + label, color_scheme="red"),
+            small_button("trash-2", "Delete", "Delete " + label, color_scheme="red"),
             title="Delete this resume?",
             description="The file is removed for good. Employers you sent it to can no longer open it.",
             confirm_label="Delete resume",
@@ -243,100 +241,6 @@ def resume_row(item: rx.Var) -> rx.Component:
         ),
         list_style="none",
         data_testid="resume",
-    )
-
-
-def _suggestion(item: rx.Var) -> rx.Component:
-    kind = item["kind"].to(str)
-    detail = item["detail"].to(str)
-    return rx.el.li(
-        rx.flex(
-            rx.match(
-                kind,
-                *[(value, rx.icon(icon, size=16, aria_hidden="true")) for value, icon in KIND_ICONS.items()],
-                rx.icon("sparkles", size=16, aria_hidden="true"),
-            ),
-            rx.flex(
-                rx.text(item["label"].to(str), weight="medium", size="2"),
-                rx.text(
-                    rx.match(kind, *KIND_LABELS.items(), ""),
-                    rx.cond(detail != "", " \u00b7 " + detail, ""),
-                    size="1",
-                    color=TEXT_MUTED,
-                ),
-                direction="column",
-                flex="1",
-                min_width="0",
-            ),
-            _small_button(
-                "plus",
-                "Add",
-                "Add " + item["label"].to(str) + " to your profile",
-                on_click=ResumesState.accept(item["key"].to(str)),
-            ),
-            align="center",
-            spacing="3",
-        ),
-        list_style="none",
-        padding_y="0.4rem",
-        border_bottom=f"1px solid {BORDER}",
-        data_testid="suggestion",
-    )
-
-
-def suggestions_panel() -> rx.Component:
-    return rx.el.section(
-        rx.card(
-            rx.flex(
-                rx.heading("Suggestions for your profile", as_="h2", size="4", id="suggestions-heading"),
-                rx.cond(
-                    ResumesState.suggestions.length() > 0,
-                    rx.flex(
-                        rx.flex(
-                            rx.text(
-                                "Found in ",
-                                rx.text.strong(ResumesState.suggestions_label),
-                                ". Adding never changes what you typed.",
-                                size="2",
-                                color=TEXT_MUTED,
-                            ),
-                            rx.button(
-                                "Add all",
-                                size="1",
-                                on_click=ResumesState.accept_all,
-                                data_testid="accept-all",
-                            ),
-                            justify="between",
-                            align="center",
-                            wrap="wrap",
-                            spacing=SPACE_TIGHT,
-                        ),
-                        rx.el.ul(rx.foreach(ResumesState.suggestions, _suggestion), padding="0", margin="0"),
-                        direction="column",
-                        spacing=SPACE_TIGHT,
-                    ),
-                    rx.text(
-                        rx.cond(
-                            ResumesState.suggestions_for != "",
-                            "Everything we found in your resume is already on your profile.",
-                            rx.cond(
-                                ResumesState.waiting,
-                                "We are reading your resume; suggestions appear here in a moment.",
-                                "Upload a resume we can read, and what it says appears here as suggestions.",
-                            ),
-                        ),
-                        size="2",
-                        color=TEXT_MUTED,
-                        data_testid="no-suggestions",
-                    ),
-                ),
-                direction="column",
-                spacing="3",
-            ),
-            width="100%",
-        ),
-        aria_labelledby="suggestions-heading",
-        width="100%",
     )
 
 
