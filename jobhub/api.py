@@ -20,6 +20,7 @@ from jobhub.jobs.alert_routes import ROUTES as ALERT_ROUTES
 from jobhub.jobs.sitemap import ROUTES as SITEMAP_ROUTES
 from jobhub.platform.file_routes import ROUTES as FILE_ROUTES
 from jobhub.platform.health import health_endpoint
+from jobhub.profiles.resume_routes import ROUTES as RESUME_ROUTES
 
 
 def build_http_api() -> Starlette:
@@ -35,5 +36,6 @@ def build_http_api() -> Starlette:
             *SITEMAP_ROUTES,
             *FILE_ROUTES,
             *VERIFICATION_ROUTES,
+            *RESUME_ROUTES,
         ]
     )

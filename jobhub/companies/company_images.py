@@ -1,19 +1,13 @@
 """The logo and cover of a company page: where each is stored, and when an old file may go.
 
-Files are written by ``platform/storage.py`` before the database row points at them, so the
-two can only disagree for the length of a transaction. :func:`settle_files` closes that gap
-both ways: once the transaction commits, the file the row no longer names is deleted; if it
-rolls back, the file just written is, so neither a replaced logo nor a failed upload lingers.
+A replaced or removed file goes once its transaction commits, and a failed upload's file once it
+rolls back (``platform/file_settling.py``).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Final
-
-from sqlalchemy import event
-from sqlalchemy.orm import SessionTransaction
-from sqlmodel import Session
 
 from jobhub.platform import storage
 
@@ -28,26 +22,3 @@ AREAS: Final[dict[ImageKind, str]] = {ImageKind.LOGO: "logos", ImageKind.COVER: 
 LABELS: Final[dict[ImageKind, str]] = {ImageKind.LOGO: "logo", ImageKind.COVER: "cover image"}
 ACCEPTED: Final = storage.RULES[storage.FileKind.IMAGE]
 """What an upload may be (type and size), also said on the editor next to the button."""
-
-
-def settle_files(db: Session, *, drop_on_commit: str | None, drop_on_rollback: str | None) -> None:
-    """Delete stored file ``drop_on_commit`` after this transaction commits, or ``drop_on_rollback``
-    if it rolls back (savepoints inside it do not count). Either is a key, a public URL or ``None``."""
-    settled = False
-
-    def finish(key: str | None) -> None:
-        nonlocal settled
-        if settled:
-            return
-        settled = True
-        storage.delete(storage.key_of_public_url(key) or key)
-
-    def committed(_: Session) -> None:
-        finish(drop_on_commit)
-
-    def rolled_back(_: Session, previous: SessionTransaction) -> None:
-        if previous.parent is None:
-            finish(drop_on_rollback)
-
-    event.listen(db, "after_commit", committed)
-    event.listen(db, "after_soft_rollback", rolled_back)

@@ -23,7 +23,7 @@ from jobhub.auth.authorization import require, require_user_type
 from jobhub.auth.models import UserType
 from jobhub.auth.principal import Principal
 from jobhub.companies.company_form import CompanyForm, CultureValue, clean_company_form
-from jobhub.companies.company_images import AREAS, COLUMNS, ImageKind, settle_files
+from jobhub.companies.company_images import AREAS, COLUMNS, ImageKind
 from jobhub.companies.company_slugs import TAKEN_MESSAGE, check_slug_free, slug_from_name
 from jobhub.companies.models import SCHEMA, Company, CompanyEmployee, EmploymentStatus, TeamRole
 from jobhub.companies.team_access import NO_SUCH_COMPANY, TeamAction, memberships_of, require_team
@@ -33,6 +33,7 @@ from jobhub.platform import storage
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.platform.event_types import COMPANY_CREATED, COMPANY_UPDATED
 from jobhub.platform.events import emit
+from jobhub.platform.file_settling import settle_files
 from jobhub.ui import navigation as nav
 
 MAX_OWNED_COMPANIES: Final = 10

@@ -24,8 +24,12 @@ from typing import Any
 
 import procrastinate
 import psycopg
+from procrastinate.manager import JobManager
 from procrastinate.schema import SchemaManager
+from procrastinate.sync_psycopg_connector import SyncPsycopgConnector
+from procrastinate.tasks import Task
 from psycopg_pool import AsyncConnectionPool
+from sqlmodel import Session
 
 from jobhub.platform import relay
 from jobhub.platform.analytics_store import get_analytics_client, migrate_analytics
@@ -53,7 +57,12 @@ def _pool(**kwargs: Any) -> AsyncConnectionPool:
     return AsyncConnectionPool(conninfo=conninfo(), **kwargs)
 
 
-TASK_MODULES = ("jobhub.jobs.saved_reminders", "jobhub.jobs.alert_digest", "jobhub.jobs.posting_expiry")
+TASK_MODULES = (
+    "jobhub.jobs.saved_reminders",
+    "jobhub.jobs.alert_digest",
+    "jobhub.jobs.posting_expiry",
+    "jobhub.profiles.resume_tasks",
+)
 """Contexts' modules that define tasks on ``app``; the worker imports them when it starts, so
 the platform never imports a context (and the contexts import ``app`` without a cycle)."""
 
@@ -79,6 +88,21 @@ def relay_outbox(timestamp: int) -> int:
         deadline=time.monotonic() + SWEEP_SECONDS,
     )
     return result.delivered
+
+
+def defer_in_transaction(db: Session, task: Task[..., Any, Any], **task_kwargs: Any) -> int:
+    """Queue ``task`` on the caller's own connection, inside its transaction; the job's id.
+
+    The job then exists exactly when the rows it works on do: a rolled-back upload queues
+    nothing, and the worker (woken by the queue's NOTIFY at commit) never finds a job whose row
+    is not committed yet. The app's connector cannot do this from an event loop (its sync path
+    runs the async pool), so a bare sync connector runs the same query on ``db``'s connection.
+    """
+    job = task.configure().make_new_job(**task_kwargs)
+    connection = db.connection().connection.driver_connection
+    deferred = JobManager(SyncPsycopgConnector()).defer_job(job, connection=connection)
+    assert deferred.id is not None
+    return deferred.id
 
 
 def apply_task_queue_schema() -> bool:

@@ -1,4 +1,5 @@
-"""The profiles context's part of "export my data": profile, skills, history, resumes, connections."""
+"""The profiles context's part of "export my data": profile, skills, history, resumes (what each
+file is and what was read from it, not its bytes), connections."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from jobhub.profiles.models import (
     Certification,
     Education,
     Experience,
-    Resume,
     Skill,
     UserConnection,
     UserProfile,
     UserSkill,
 )
+from jobhub.profiles.resumes import export_resumes
 
 
 def export_user_data(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def export_user_data(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
         "experience": rows(db.scalars(select(Experience).where(Experience.user_id == user_id))),
         "education": rows(db.scalars(select(Education).where(Education.user_id == user_id))),
         "certifications": rows(db.scalars(select(Certification).where(Certification.user_id == user_id))),
-        "resumes": rows(db.scalars(select(Resume).where(Resume.user_id == user_id))),
+        "resumes": export_resumes(db, user_id),
         "assessment_results": rows(
             db.scalars(select(AssessmentResult).where(AssessmentResult.user_id == user_id))
         ),
