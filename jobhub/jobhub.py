@@ -30,6 +30,7 @@ from jobhub.jobs import (
     alerts_pages,
     detail_pages,
     geo,
+    pipeline_pages,
     posting_editor_pages,
     posting_list_pages,
     saved_pages,
@@ -118,5 +119,6 @@ add_pages(
     company_editor_pages.PAGES,
     posting_list_pages.PAGES,
     posting_editor_pages.PAGES,
+    pipeline_pages.PAGES,
     coming_soon.PAGES,
 )
