@@ -21,7 +21,7 @@ from jobhub.auth.principal import Principal
 from jobhub.companies.team_access import TeamAction
 from jobhub.jobs.application_models import ApplicationNote, ApplicationRating
 from jobhub.jobs.models import JobApplication
-from jobhub.jobs.pipeline_scope import application_in_scope
+from jobhub.jobs.pipeline_scope import application_in_scope, storable
 from jobhub.platform.errors import Forbidden, Invalid, NotFound
 
 NOTE_MAX: Final = 5000
@@ -30,7 +30,7 @@ NOT_YOUR_NOTE: Final = "Only the note's author can change or delete it."
 
 
 def _body(text: str) -> str:
-    body = text.replace("\r\n", "\n").strip()
+    body = storable(text).replace("\r\n", "\n").strip()
     if not body:
         raise Invalid("note", "Write something first.")
     if len(body) > NOTE_MAX:

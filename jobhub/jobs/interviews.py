@@ -32,7 +32,7 @@ from jobhub.jobs.application_rules import OPEN, STAGE_LABELS, team_move
 from jobhub.jobs.application_steps import record_step
 from jobhub.jobs.interview_invites import invitation_mail
 from jobhub.jobs.models import ApplicationStatus, Job, JobApplication
-from jobhub.jobs.pipeline_scope import application_in_scope, audit_application
+from jobhub.jobs.pipeline_scope import application_in_scope, audit_application, storable
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.platform.mail import Message
 
@@ -62,11 +62,8 @@ class InterviewForm:
             raise Invalid("starts_at", "Pick a time in the future.")
         if not DURATION_MIN <= self.duration_minutes <= DURATION_MAX:
             raise Invalid("duration", f"An interview lasts {DURATION_MIN} to {DURATION_MAX} minutes.")
-        location, url, details = (
-            " ".join(self.location.split()),
-            self.meeting_url.strip(),
-            self.details.strip(),
-        )
+        location = " ".join(storable(self.location).split())
+        url, details = storable(self.meeting_url).strip(), storable(self.details).strip()
         if len(location) > PLACE_MAX:
             raise Invalid("location", f"Keep the place under {PLACE_MAX} characters.")
         if url and (

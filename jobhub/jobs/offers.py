@@ -24,7 +24,7 @@ from jobhub.jobs.application_models import ActorKind, ApplicationEventKind
 from jobhub.jobs.application_rules import offer_allowed, team_move
 from jobhub.jobs.application_steps import record_step
 from jobhub.jobs.models import ApplicationStatus, JobApplication, OfferStatus, SalaryPeriod
-from jobhub.jobs.pipeline_scope import application_in_scope, audit_application
+from jobhub.jobs.pipeline_scope import application_in_scope, audit_application, storable
 from jobhub.jobs.posting_form import CURRENCIES
 from jobhub.platform.errors import Conflict, Invalid
 
@@ -60,7 +60,7 @@ class OfferForm:
             raise Invalid("expires_on", "The offer must stay open until a day in the future.")
         if self.start_date < today:
             raise Invalid("start_date", "The start date cannot be in the past.")
-        note = self.note.strip()
+        note = storable(self.note).strip()
         if len(note) > NOTE_MAX:
             raise Invalid("note", f"Keep the note under {NOTE_MAX} characters.")
         return OfferForm(self.amount, currency, self.period, self.start_date, self.expires_on, note)

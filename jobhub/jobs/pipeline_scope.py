@@ -8,6 +8,7 @@ that does not exist give the same ``NotFound`` with the same words, so ids canno
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from typing import Final
@@ -25,8 +26,14 @@ from jobhub.jobs.posting_scope import posting_in_scope
 from jobhub.platform.errors import NotFound
 
 NO_SUCH_APPLICATION: Final = "That application does not exist or is not one of your company's."
+UNSTORABLE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 BULK_MAX: Final = 200
 """The most applications one bulk action takes (a board page is 25 per column)."""
+
+
+def storable(text: str) -> str:
+    """Typed text without the control characters and lone surrogates PostgreSQL refuses to store."""
+    return UNSTORABLE.sub("", text)
 
 
 def application_uuid(value: object) -> uuid.UUID:

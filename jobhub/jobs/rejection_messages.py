@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from jobhub.auth.people import people_by_id
 from jobhub.jobs.models import JobApplication
+from jobhub.jobs.pipeline_scope import storable
 from jobhub.platform.errors import Invalid
 from jobhub.platform.mail import Message, fill
 
@@ -62,12 +63,12 @@ class RejectionLetter:
     reason: str = ""
 
     def checked(self) -> RejectionLetter:
-        message = self.message.replace("\r\n", "\n").strip()
+        message = storable(self.message).replace("\r\n", "\n").strip()
         if not message:
             raise Invalid(MESSAGE_FIELD, "Write a message for the candidate, or pick a template.")
         if len(message) > MESSAGE_MAX:
             raise Invalid(MESSAGE_FIELD, f"Keep the message under {MESSAGE_MAX} characters.")
-        reason = " ".join(self.reason.split())
+        reason = " ".join(storable(self.reason).split())
         if len(reason) > REASON_MAX:
             raise Invalid(REASON_FIELD, f"Keep the reason under {REASON_MAX} characters.")
         return RejectionLetter(message, REASONS.get(reason, reason))
