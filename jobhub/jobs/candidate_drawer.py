@@ -201,7 +201,7 @@ def offer_tab() -> rx.Component:
         rx.flex(
             rx.text(offer["salary"].to(str), font_weight="bold", data_testid="offer-salary"),
             rx.text("Starts ", offer["start_date"].to(str), " · open until ", offer["expires_on"].to(str)),
-            rx.badge(offer["status"].to(str), width="fit-content"),
+            rx.badge(offer["status_label"].to(str), width="fit-content"),
             rx.cond(
                 offer["is_pending"].to(bool) & P["can_offer"].to(bool),
                 confirm_dialog(

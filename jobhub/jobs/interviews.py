@@ -151,6 +151,47 @@ def _open(application: JobApplication) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """The interview's application as the acting member reaches it."""
+
+    application: JobApplication
+    job: Job
+    member: Membership
+
+
+def _fill(row: ApplicationInterview, form: InterviewForm) -> None:
+    row.starts_at = form.starts_at
+    row.ends_at = form.starts_at + timedelta(minutes=form.duration_minutes)
+    row.location, row.meeting_url = form.location or None, form.meeting_url or None
+    row.details = form.details or None
+
+
+def _record(
+    db: Session,
+    who: Principal | None,
+    scope: _Scope,
+    row: ApplicationInterview,
+    kind: ApplicationEventKind,
+    *,
+    context: RequestContext | None,
+    now: datetime,
+    to_status: ApplicationStatus | None = None,
+    extra: dict[str, object] | None = None,
+) -> InterviewSent:
+    """The change's timeline step, the next interview time, the audit row and the seeker's mail."""
+    db.add(row)
+    db.flush()
+    details = _step_details(row) | (extra or {})
+    application = scope.application
+    record_step(db, application, kind, who, ActorKind.EMPLOYER, to_status=to_status, details=details, now=now)
+    application.interview_scheduled_at = _next_scheduled(db, application)
+    audit_application(
+        db, AuditAction.APPLICATION_INTERVIEW_SCHEDULED, scope.member, application, context, details
+    )
+    return InterviewSent(interview_view(row), _mail(db, row, application, scope.job, scope.member))
+
+
 def schedule_interview(
     db: Session,
     who: Principal | None,
@@ -162,47 +203,28 @@ def schedule_interview(
 ) -> InterviewSent:
     """Set an interview; the first one moves an applied or screened candidate to interviewing."""
     moment = now or datetime.now(UTC)
-    application, job, member = application_in_scope(
-        db, who, application_id, TeamAction.MOVE_CANDIDATES, lock=True
-    )
-    _open(application)
+    scope = _Scope(*application_in_scope(db, who, application_id, TeamAction.MOVE_CANDIDATES, lock=True))
+    _open(scope.application)
     checked = form.checked(moment)
-    row = ApplicationInterview(
-        application_id=application.id,
-        scheduled_by=member.user_id,
-        starts_at=checked.starts_at,
-        ends_at=checked.starts_at + timedelta(minutes=checked.duration_minutes),
-        location=checked.location or None,
-        meeting_url=checked.meeting_url or None,
-        details=checked.details or None,
-    )
-    db.add(row)
-    db.flush()
-    target = (
-        team_move(application.status, ApplicationStatus.INTERVIEWING)
-        if application.status in MOVES_TO_INTERVIEWING
-        else None
-    )
-    record_step(
+    row = ApplicationInterview(application_id=scope.application.id, scheduled_by=scope.member.user_id)
+    _fill(row, checked)
+    status = scope.application.status
+    target = team_move(status, ApplicationStatus.INTERVIEWING) if status in MOVES_TO_INTERVIEWING else None
+    return _record(
         db,
-        application,
-        ApplicationEventKind.INTERVIEW_SCHEDULED,
         who,
-        ActorKind.EMPLOYER,
-        to_status=target,
-        details=_step_details(row),
+        scope,
+        row,
+        ApplicationEventKind.INTERVIEW_SCHEDULED,
+        context=context,
         now=moment,
+        to_status=target,
     )
-    application.interview_scheduled_at = _next_scheduled(db, application)
-    audit_application(
-        db, AuditAction.APPLICATION_INTERVIEW_SCHEDULED, member, application, context, _step_details(row)
-    )
-    return InterviewSent(interview_view(row), _mail(db, row, application, job, member))
 
 
 def _interview_in_scope(
     db: Session, who: Principal | None, interview_id: uuid.UUID
-) -> tuple[ApplicationInterview, JobApplication, Job, Membership]:
+) -> tuple[ApplicationInterview, _Scope]:
     if who is None:
         raise SignInRequired()
     row = db.execute(
@@ -211,14 +233,14 @@ def _interview_in_scope(
     if row is None:
         raise NotFound(NO_SUCH_INTERVIEW)
     try:
-        application, job, member = application_in_scope(
-            db, who, row.application_id, TeamAction.MOVE_CANDIDATES, lock=True
+        scope = _Scope(
+            *application_in_scope(db, who, row.application_id, TeamAction.MOVE_CANDIDATES, lock=True)
         )
     except NotFound:
         raise NotFound(NO_SUCH_INTERVIEW) from None
     if row.status != InterviewStatus.SCHEDULED:
         raise Conflict("That interview is no longer scheduled.")
-    return row, application, job, member
+    return row, scope
 
 
 def reschedule_interview(
@@ -232,30 +254,21 @@ def reschedule_interview(
 ) -> InterviewSent:
     """Move a scheduled interview; the seeker's calendar updates the same event (same UID)."""
     moment = now or datetime.now(UTC)
-    row, application, job, member = _interview_in_scope(db, who, interview_id)
-    _open(application)
-    checked = form.checked(moment)
-    row.starts_at = checked.starts_at
-    row.ends_at = checked.starts_at + timedelta(minutes=checked.duration_minutes)
-    row.location, row.meeting_url = checked.location or None, checked.meeting_url or None
-    row.details = checked.details or None
+    row, scope = _interview_in_scope(db, who, interview_id)
+    _open(scope.application)
+    _fill(row, form.checked(moment))
     row.ics_sequence += 1
     row.updated_at = moment
-    db.add(row)
-    db.flush()
-    details = _step_details(row) | {"rescheduled": True}
-    record_step(
+    return _record(
         db,
-        application,
-        ApplicationEventKind.INTERVIEW_SCHEDULED,
         who,
-        ActorKind.EMPLOYER,
-        details=details,
+        scope,
+        row,
+        ApplicationEventKind.INTERVIEW_SCHEDULED,
+        context=context,
         now=moment,
+        extra={"rescheduled": True},
     )
-    application.interview_scheduled_at = _next_scheduled(db, application)
-    audit_application(db, AuditAction.APPLICATION_INTERVIEW_SCHEDULED, member, application, context, details)
-    return InterviewSent(interview_view(row), _mail(db, row, application, job, member))
 
 
 def cancel_interview(
@@ -268,32 +281,11 @@ def cancel_interview(
 ) -> InterviewSent:
     """Call an interview off; the seeker's calendar removes it (``METHOD:CANCEL``, next sequence)."""
     moment = now or datetime.now(UTC)
-    row, application, job, member = _interview_in_scope(db, who, interview_id)
+    row, scope = _interview_in_scope(db, who, interview_id)
     row.status = InterviewStatus.CANCELLED
     row.ics_sequence += 1
     row.updated_at = moment
-    db.add(row)
-    db.flush()
-    details = _step_details(row)
-    record_step(
-        db,
-        application,
-        ApplicationEventKind.INTERVIEW_CANCELLED,
-        who,
-        ActorKind.EMPLOYER,
-        details=details,
-        now=moment,
-    )
-    application.interview_scheduled_at = _next_scheduled(db, application)
-    audit_application(
-        db,
-        AuditAction.APPLICATION_INTERVIEW_SCHEDULED,
-        member,
-        application,
-        context,
-        details | {"cancelled": True},
-    )
-    return InterviewSent(interview_view(row), _mail(db, row, application, job, member))
+    return _record(db, who, scope, row, ApplicationEventKind.INTERVIEW_CANCELLED, context=context, now=moment)
 
 
 def interviews_of(db: Session, application_id: uuid.UUID) -> list[InterviewView]:

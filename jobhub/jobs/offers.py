@@ -39,6 +39,15 @@ PERIOD_LABELS: Final[dict[str, str]] = {
 }
 
 
+STATUS_LABELS: Final[dict[str, str]] = {
+    OfferStatus.PENDING: "Waiting for the candidate",
+    OfferStatus.ACCEPTED: "Accepted",
+    OfferStatus.DECLINED: "Declined",
+    OfferStatus.EXPIRED: "Expired",
+    OfferStatus.WITHDRAWN: "Withdrawn",
+}
+
+
 @dataclass(frozen=True)
 class OfferForm:
     amount: int
@@ -69,6 +78,7 @@ class OfferForm:
 @dataclass(frozen=True)
 class OfferView:
     status: str
+    status_label: str
     salary: str
     start_date: str
     expires_on: str
@@ -83,6 +93,7 @@ def offer_view(application: JobApplication) -> OfferView | None:
     period = PERIOD_LABELS.get(str(terms.get("period")), "")
     return OfferView(
         status=application.offer_status,
+        status_label=STATUS_LABELS.get(application.offer_status, application.offer_status),
         salary=f"{int(terms.get('amount', 0)):,} {terms.get('currency', '')} {period}".strip(),
         start_date=str(terms.get("start_date", "")),
         expires_on=str(terms.get("expires_on", "")),

@@ -23,6 +23,7 @@ from jobhub.jobs.pipeline_board import ALL_STAGES, SORT_LABELS
 from jobhub.jobs.pipeline_cards import ALLOW_DROP, DropColumn, board_card, move_menu, open_button, select_box
 from jobhub.jobs.pipeline_state import BOARD, LIST, MOVE_TARGETS
 from jobhub.jobs.pipeline_state import PipelineState as S
+from jobhub.jobs.posting_list_pages import labelled
 from jobhub.jobs.rejection_dialog import rejection_dialog
 from jobhub.pages.registry import PageSpec
 from jobhub.ui import navigation as nav
@@ -37,19 +38,8 @@ STAGE_CHOICES = {ALL_STAGES: "All stages", **{str(k): v for k, v in STAGE_LABELS
 ANY_SKILL = "any"
 
 
-def _labelled(label: str, control: rx.Component) -> rx.Component:
-    return rx.el.label(
-        rx.text(label, size="2", color=TEXT_MUTED, as_="span"),
-        control,
-        display="flex",
-        flex_direction="column",
-        gap="0.25rem",
-        width=rx.breakpoints(initial="100%", sm="auto"),
-    )
-
-
 def _select(label: str, choices: dict[str, str], value: rx.Var[str], on_change: Any) -> rx.Component:
-    return _labelled(
+    return labelled(
         label,
         rx.select.root(
             rx.select.trigger(aria_label=label, width="100%"),
@@ -69,7 +59,7 @@ def toolbar() -> rx.Component:
             on_change=S.show_view,
             aria_label="Show candidates as",
         ),
-        _labelled(
+        labelled(
             "Search",
             rx.input(
                 placeholder="Name or email",
@@ -80,7 +70,7 @@ def toolbar() -> rx.Component:
                 width="100%",
             ),
         ),
-        _labelled(
+        labelled(
             "Skill",
             rx.select.root(
                 rx.select.trigger(aria_label="Skill", width="100%", placeholder="Any skill"),
