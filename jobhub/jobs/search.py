@@ -157,6 +157,9 @@ class _Query:
     facets: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     has_keywords: bool = False
+    # Within a radius (remote jobs not asked for): the matches lie in one place on the map, so
+    # the geo index finds them all faster than a walk along the dates that reads a job per page.
+    near_only: bool = False
     # The same filters as tsquery groups over the vector's filter tokens (``filter_tokens``).
     base_tokens: list[str] = field(default_factory=list)
     facet_tokens: dict[str, str] = field(default_factory=dict)
@@ -242,6 +245,7 @@ def _location(query: _Query, params: SearchParams) -> None:
         f"AND {DISTANCE_KM} <= :radius_km)"
     )
     query.base.append(f"({within}{remote})")
+    query.near_only = not include_remote
 
 
 def _skills(db: Session, query: _Query, names: tuple[str, ...]) -> None:
@@ -334,8 +338,9 @@ def _planned_rows(db: Session, where: str, params: dict[str, Any]) -> float:
 
 FACET_COLUMNS = (
     "j.employment_type, j.experience_level, j.remote_policy, j.category_id, j.company_id, "
-    "j.published_at, j.salary_min_yearly, j.salary_max_yearly, j.show_salary"
+    f"j.published_at, {PAY} AS pay"
 )
+"""The stated yearly pay is worked out once per row here, not once per salary band."""
 VALUE_FACETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "type": ("j.employment_type", tuple(EmploymentType)),
     "level": ("j.experience_level", tuple(ExperienceLevel)),
@@ -351,8 +356,12 @@ def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
     companies are grouped, the companies cut to the top few (a top-N sort, not a full one).
     """
 
+    facets = dict(query.facets)
+    if "salary" in facets:
+        facets["salary"] = "j.pay >= :salary_min"
+
     def count(key: str, *conditions: str) -> str:
-        kept = [sql for other, sql in query.facets.items() if other != key] + list(conditions)
+        kept = [sql for other, sql in facets.items() if other != key] + list(conditions)
         return f"count(*) FILTER (WHERE {' AND '.join(kept)})" if kept else "count(*)"
 
     scalars = [
@@ -361,18 +370,17 @@ def _facet_sql(query: _Query, source: str, limit: int | None) -> str:
         for value in values
     ]
     scalars += [
-        f'{count("posted", f"j.published_at >= :now - make_interval(days => {d})")} AS "posted:{d}"'
-        for d in POSTED_WITHIN_DAYS
+        f'{count("posted", f"j.published_at >= :since_{d}")} AS "posted:{d}"' for d in POSTED_WITHIN_DAYS
     ]
-    scalars += [f'{count("salary", f"{PAY} >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
+    scalars += [f'{count("salary", f"j.pay >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
     scalars += [f'{count("*")} AS "total:"', 'count(*) AS "base:"']
     capped = f" LIMIT {limit}" if limit is not None else ""
     return (
         f"WITH j AS MATERIALIZED (SELECT {FACET_COLUMNS} FROM {source} WHERE {query.base_where()}{capped}), "
         f"s AS (SELECT {', '.join(scalars)} FROM j), "
-        f"c AS (SELECT j.category_id::text AS value, {count('category')} AS n FROM j "
+        f"c AS (SELECT j.category_id AS value, {count('category')} AS n FROM j "
         "WHERE j.category_id IS NOT NULL GROUP BY 1), "
-        f"t AS (SELECT j.company_id::text AS value, {count('company')} AS n FROM j "
+        f"t AS (SELECT j.company_id AS value, {count('company')} AS n FROM j "
         f"WHERE j.company_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP_COMPANIES}) "
         "SELECT (SELECT to_jsonb(s) FROM s) AS scalars, "
         "(SELECT jsonb_object_agg(value, n) FROM c) AS categories, "
@@ -408,7 +416,8 @@ def _facet_counts(
     if force_index:
         _set_local(db, {"enable_seqscan": "off"})
     sql = text(_facet_sql(query, source, limit))
-    scalars, categories, top_companies = db.execute(sql, query.params).one()
+    since = {f"since_{d}": query.params["now"] - timedelta(days=d) for d in POSTED_WITHIN_DAYS}
+    scalars, categories, top_companies = db.execute(sql, query.params | since).one()
     if force_index:
         _set_local(db, {"enable_seqscan": "on"})
     counts: dict[str, dict[str, float]] = {}
@@ -494,8 +503,14 @@ def _order(query: _Query, sort: str, *, walk: bool = True) -> str:
     return f"{_score(query)} DESC, j.published_at DESC, j.id"
 
 
-def _walks(total: float, table_rows: float, wanted: int) -> bool:
-    """Whether walking the date or pay index reads at most ``WALK_ROWS`` jobs to find ``wanted``."""
+def _walks(query: _Query, total: float, table_rows: float, wanted: int) -> bool:
+    """Whether walking the date or pay index reads at most ``WALK_ROWS`` jobs to find ``wanted``.
+
+    Never within a radius alone: a city's jobs are spread over the whole date range, one per
+    heap page, so the walk reads a page for every job it passes (measured: 48,000 pages and
+    0.9 s for Dublin within 25 km, against 6,200 pages through the geo index)."""
+    if query.near_only:
+        return False
     return total > 0 and wanted * max(table_rows, 1.0) / total <= WALK_ROWS
 
 
@@ -715,7 +730,7 @@ def search(
         # The planner's guess of the jobs holding the words is low (it takes them as independent)
         # but no lower than the phrase's matches: walking pays when even that says so.
         holding_words = max(float(total), _planned_rows(db, query.where_words(), query.params))
-        walk = _walks(holding_words, table_rows, PHRASE_SCAN)
+        walk = _walks(query, holding_words, table_rows, PHRASE_SCAN)
         ids, found = _phrase_window_page(db, query, params.sort, offset, page_size, walk=walk)
         total = max(total, found)
         pages = max(1, math.ceil(min(found, MAX_BROWSABLE) / page_size))
@@ -723,7 +738,7 @@ def search(
         wanted = offset + page_size
         if windowed:
             wanted = CANDIDATE_WINDOW if query.has_keywords else wanted + PROMOTED_WINDOW
-        walk = _walks(total, table_rows, wanted)
+        walk = _walks(query, total, table_rows, wanted)
         ids = _page_ids(db, query, params.sort, offset, page_size, windowed=windowed, walk=walk)
     hits = job_hits(db, ids, now)
     suggestion = ""
