@@ -3,6 +3,7 @@ keyboard, sets an interview (the seeker is mailed an invitation) and makes an of
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -95,3 +96,40 @@ def test_an_employer_moves_a_candidate_sets_an_interview_and_makes_an_offer(
     expect(panel.get_by_test_id("offer-salary")).to_have_text("85,000 USD a year")
     row = _application(application)
     assert (row.status, row.offer_status) == (ApplicationStatus.OFFERED, OfferStatus.PENDING)
+
+
+def test_cards_move_by_drag_and_drop_and_a_bulk_rejection_mails_each_candidate(
+    open_page: Callable[..., Page], mailbox: SmtpSink
+) -> None:
+    company = create_company("Dragwerk")
+    owner = signed_in("employer", "Otto", role="employer")
+    join_team(company, owner.user_id, TeamRole.OWNER)
+    job = create_job("Platform Engineer", company, owner.user_id)
+    first, first_email = _applicant(job)
+    second, second_email = _applicant(job)
+
+    page = open_page(f"/employer/jobs/{job}/pipeline", token=owner.token)
+    applied = page.get_by_test_id("column-applied")
+    expect(applied.get_by_test_id("candidate-card")).to_have_count(2, timeout=TIMEOUT_MS)
+    applied.get_by_test_id("candidate-card").first.drag_to(page.get_by_test_id("column-screening"))
+    expect(page.get_by_test_id("column-screening").get_by_test_id("candidate-card")).to_have_count(
+        1, timeout=TIMEOUT_MS
+    )
+    assert {_application(first).status, _application(second).status} == {"applied", "screening"}
+
+    boxes = page.get_by_role("checkbox", name="Select Ines Applicant")
+    for index in range(2):
+        boxes.nth(index).click()
+        expect(boxes.nth(index)).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_test_id("selected-count")).to_have_text("2 selected")
+    page.get_by_role("button", name="Move selected to…").click()
+    page.get_by_role("menuitem", name="Rejected").click()
+    dialog = page.get_by_role("dialog", name="Reject 2 candidates")
+    expect(dialog.get_by_role("textbox")).to_have_value(re.compile("^Dear \\{first_name\\}"))
+    dialog.get_by_role("button", name="Send and reject").click()
+    expect(page.get_by_test_id("column-rejected").get_by_test_id("candidate-card")).to_have_count(
+        2, timeout=TIMEOUT_MS
+    )
+    for email in (first_email, second_email):
+        (mail,) = mailbox.wait_for(email)
+        assert mail.text.startswith("Dear Ines,")
