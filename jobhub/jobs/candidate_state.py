@@ -114,13 +114,18 @@ class CandidateState(PipelineState):
         self.interview_error = self.offer_error = ""
         yield
         try:
+            yield from self._load_panel()
+        finally:
+            self.panel_loading = False
+
+    def _load_panel(self) -> Iterator[EventSpec | None]:
+        """The open application again; one the member may no longer see closes the drawer."""
+        try:
             with session_scope() as db:
                 self._show_panel(db, self.current_principal(db))
         except DomainError as exc:
             self.panel_open = False
             yield self._refusal(exc)
-        finally:
-            self.panel_loading = False
 
     @rx.event
     def set_panel_open(self, value: bool) -> None:
@@ -135,14 +140,8 @@ class CandidateState(PipelineState):
     @rx.event
     def refresh_panel(self) -> Iterator[EventSpec | None]:
         """Chained after a board move or rejection, so an open drawer shows the new stage."""
-        if not (self.panel_open and self._application_id):
-            return
-        try:
-            with session_scope() as db:
-                self._show_panel(db, self.current_principal(db))
-        except DomainError as exc:
-            self.panel_open = False
-            yield self._refusal(exc)
+        if self.panel_open and self._application_id:
+            yield from self._load_panel()
 
     def _panel_act(
         self, action: Callable[[Session, Principal | None, uuid.UUID], object], done: str
