@@ -30,6 +30,7 @@ from jobhub.jobs import (
     alerts_pages,
     detail_pages,
     geo,
+    pipeline_pages,
     posting_editor_pages,
     posting_list_pages,
     saved_pages,
@@ -120,5 +121,6 @@ add_pages(
     posting_list_pages.PAGES,
     posting_editor_pages.PAGES,
     resume_pages.PAGES,
+    pipeline_pages.PAGES,
     coming_soon.PAGES,
 )

@@ -77,6 +77,16 @@ def action_bar() -> rx.Component:
                 S.public_path != "",
                 button_link("View live", S.public_path, icon="external-link", variant="outline", size="3"),
             ),
+            rx.cond(
+                saved & (S.status != "draft"),
+                button_link(
+                    "Candidates",
+                    rx.State.router.url.path.to(str) + "/pipeline",
+                    icon="users",
+                    variant="outline",
+                    size="3",
+                ),
+            ),
             spacing=SPACE_TIGHT,
             wrap="wrap",
             align="center",

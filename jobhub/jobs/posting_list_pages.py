@@ -37,7 +37,7 @@ STATUS_CHOICES = {ALL: "All statuses", **STATUS_LABELS}
 LIST_HEADING_ID = "postings-count"
 
 
-def _labelled(label: str, control: rx.Component) -> rx.Component:
+def labelled(label: str, control: rx.Component) -> rx.Component:
     return rx.el.label(
         rx.text(label, size="2", color=TEXT_MUTED, as_="span"),
         control,
@@ -50,7 +50,7 @@ def _labelled(label: str, control: rx.Component) -> rx.Component:
 
 def toolbar() -> rx.Component:
     return rx.flex(
-        _labelled(
+        labelled(
             "Status",
             rx.select.root(
                 rx.select.trigger(aria_label="Filter by status", width="100%", data_testid="status-filter"),
@@ -64,7 +64,7 @@ def toolbar() -> rx.Component:
                 on_change=S.filter_by_status,
             ),
         ),
-        _labelled(
+        labelled(
             "Search",
             rx.input(
                 placeholder="Title or place",
@@ -75,7 +75,7 @@ def toolbar() -> rx.Component:
                 width="100%",
             ),
         ),
-        _labelled(
+        labelled(
             "Sort",
             rx.select.root(
                 rx.select.trigger(aria_label="Sort by", width="100%"),

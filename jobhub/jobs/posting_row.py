@@ -106,7 +106,11 @@ def posting_row(row: rx.Var) -> rx.Component:
                 ),
                 rx.flex(
                     _figure(row["views"], "views"),
-                    _figure(row["applicants"], "applicants"),
+                    text_link(
+                        _figure(row["applicants"], "applicants"),
+                        row["edit_path"].to(str) + "/pipeline",
+                        aria_label="Pipeline: " + row["applicants"].to(str) + " applicants",
+                    ),
                     rx.text(row["days_open_label"].to(str), size="2", color=TEXT_MUTED, white_space="nowrap"),
                     spacing="3",
                     wrap="wrap",

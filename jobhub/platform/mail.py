@@ -50,6 +50,17 @@ URL_SUFFIX = "_url"
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent along (an interview's ``.ics``); ``params`` go on its Content-Type (``method``)."""
+
+    filename: str
+    content: bytes
+    maintype: str
+    subtype: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Message:
     """One mail to one address; ``html`` is optional (the text part is always sent).
 
@@ -61,6 +72,7 @@ class Message:
     text: str
     html: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,7 +208,8 @@ def from_template(
 
 
 def build_email(message: Message, sender: str | None = None) -> EmailMessage:
-    """A multipart/alternative mail (text first, so clients that cannot show HTML show it)."""
+    """A multipart/alternative mail (text first, so clients that cannot show HTML show it),
+    inside a multipart/mixed one when it carries attachments."""
     mail = EmailMessage()
     mail["From"] = sender or get_settings().mail_from
     mail["To"] = message.to
@@ -208,6 +221,10 @@ def build_email(message: Message, sender: str | None = None) -> EmailMessage:
     mail.set_content(message.text)
     if message.html:
         mail.add_alternative(message.html, subtype="html")
+    for item in message.attachments:
+        mail.add_attachment(
+            item.content, item.maintype, item.subtype, filename=item.filename, params=dict(item.params)
+        )
     return mail
 
 
