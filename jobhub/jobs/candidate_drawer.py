@@ -14,6 +14,7 @@ from jobhub.jobs.candidate_state import TABS
 from jobhub.jobs.candidate_state import CandidateState as C
 from jobhub.jobs.pipeline_cards import stage_label
 from jobhub.ui.feedback import confirm_dialog
+from jobhub.ui.forms import stored_file_url
 from jobhub.ui.page_parts import loading_lines
 from jobhub.ui.theme import BORDER, SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
@@ -71,7 +72,25 @@ def resume_tab() -> rx.Component:
     return rx.flex(
         rx.cond(
             P["resume_name"].to(str) != "",
-            rx.text(rx.icon("file-text", size=16, aria_hidden="true"), " ", P["resume_name"].to(str)),
+            rx.flex(
+                rx.link(
+                    rx.icon("download", size=16, aria_hidden="true"),
+                    " Download ",
+                    P["resume_name"].to(str),
+                    href=stored_file_url(P["resume_download_url"].to(str)),
+                    is_external=True,
+                ),
+                rx.el.iframe(
+                    src=stored_file_url(P["resume_preview_url"].to(str)),
+                    title="Resume preview",
+                    width="100%",
+                    height="28rem",
+                    border=f"1px solid {BORDER}",
+                    border_radius="6px",
+                ),
+                direction="column",
+                spacing=SPACE_TIGHT,
+            ),
             rx.text("No resume was sent with this application.", color=TEXT_MUTED),
         ),
         rx.heading("Cover letter", as_="h3", size="3"),

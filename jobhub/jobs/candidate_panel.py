@@ -35,6 +35,7 @@ from jobhub.jobs.interviews import InterviewView, interviews_of
 from jobhub.jobs.models import JobApplication
 from jobhub.jobs.offers import OfferView, offer_view
 from jobhub.jobs.pipeline_scope import application_in_scope
+from jobhub.profiles import resumes
 from jobhub.profiles import service as profiles
 from jobhub.profiles.applicant_cards import applicant_cards, resume_name
 
@@ -95,6 +96,8 @@ class CandidatePanel:
     headline: str
     skills: tuple[str, ...]
     resume_name: str
+    resume_download_url: str
+    resume_preview_url: str
     cover_letter: str
     answers: tuple[AnswerView, ...]
     notes: tuple[NoteView, ...]
@@ -181,6 +184,7 @@ def load_candidate(
     skill_names = profiles.skill_names(db, card.skill_ids)
     mine = next((r.rating for r in ratings if r.rater_id == member.user_id), 0)
     mean = sum(r.rating for r in ratings) / len(ratings) if ratings else None
+    sent_resume = resume_name(db, application.resume_id, application.applicant_id)
     return CandidatePanel(
         id=str(application.id),
         name=person.display_name if person else UNKNOWN_NAME,
@@ -191,7 +195,9 @@ def load_candidate(
         profile_visible=card.visible,
         headline=card.headline,
         skills=tuple(sorted(skill_names.values(), key=str.lower)),
-        resume_name=resume_name(db, application.resume_id, application.applicant_id),
+        resume_name=sent_resume,
+        resume_download_url=resumes.download_path(application.resume_id) if sent_resume else "",
+        resume_preview_url=resumes.preview_path(application.resume_id) if sent_resume else "",
         cover_letter=application.cover_letter or "",
         answers=tuple(screening_answers(job.screening_questions, application.screening_answers)),
         notes=tuple(

@@ -42,6 +42,8 @@ def test_the_panel_shows_profile_resume_answers_notes_ratings_and_timeline(db: S
         ("Python pipeline test",),
     )
     assert panel.resume_name == "ada-cv.pdf" and panel.cover_letter == "Hello!"
+    assert panel.resume_download_url == f"/files/resumes/{resume.id}"
+    assert panel.resume_preview_url == f"/files/resumes/{resume.id}/preview"
     assert [(a.question, a.answer) for a in panel.answers] == [
         ("Can you work in the EU?", "Yes"),
         ("Notice period?", "No answer"),
