@@ -39,6 +39,7 @@ from jobhub.jobs import (
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.platform.db import session_scope
+from jobhub.profiles import profile_editor_pages, public_profile_pages
 from jobhub.settings import get_settings
 from jobhub.ui.feedback import toast_for_error
 
@@ -118,5 +119,7 @@ add_pages(
     company_editor_pages.PAGES,
     posting_list_pages.PAGES,
     posting_editor_pages.PAGES,
+    profile_editor_pages.PAGES,
+    public_profile_pages.PAGES,
     coming_soon.PAGES,
 )
