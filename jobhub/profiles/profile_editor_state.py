@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from jobhub.auth.guards import GuardState, ReloadingState
 from jobhub.auth.principal import Principal
+from jobhub.companies.company_fields import single_line
 from jobhub.companies.company_form import InvalidForm
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import DomainError, Invalid, NotFound
@@ -162,13 +163,17 @@ class ProfileEditorState(ReloadingState, GuardState):
     def search_skill(self, text: str) -> None:
         """The type-ahead: taxonomy names matching ``text``, less those already on the profile."""
         self.skill_query, self.skill_error = str(text)[: profile_skills.NAME_MAX], ""
-        if not self.skill_query.strip():
+        try:
+            words = single_line(self.skill_query, "skill", "The skill", profile_skills.NAME_MAX)
+        except Invalid as exc:
+            self.skill_error, words = exc.message, None
+        if not words:
             self.skill_options = []
             return
         mine = {skill["name"] for skill in self.skills}
         with session_scope() as db:
             self.current_principal(db)
-            found = search_skills(db, self.skill_query, limit=SKILL_OPTIONS_MAX + len(mine))
+            found = search_skills(db, words, limit=SKILL_OPTIONS_MAX + len(mine))
         self.skill_options = [choice.name for choice in found if choice.name not in mine][:SKILL_OPTIONS_MAX]
 
     @rx.event

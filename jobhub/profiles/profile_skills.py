@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from jobhub.auth.principal import Principal
-from jobhub.companies.company_fields import choice, whole_number
+from jobhub.companies.company_fields import choice, single_line, whole_number
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.profiles.completeness import Completeness
 from jobhub.profiles.models import Proficiency, Skill, UserSkill
@@ -79,7 +79,7 @@ def _years(text: str) -> int | None:
 
 def add_skill(db: Session, who: Principal | None, name: str, proficiency: str, years: str) -> Completeness:
     seeker = require_seeker(who)
-    typed = " ".join(name.split())[:NAME_MAX]
+    typed = single_line(name, "skill", "The skill", NAME_MAX) or ""
     if not typed:
         raise Invalid("skill", "Type a skill, then pick it from the suggestions.")
     found = skill_ids_by_name(db, [typed])

@@ -19,11 +19,12 @@ from sqlmodel import Session
 
 from jobhub.auth.people import people_by_id
 from jobhub.auth.principal import Principal
-from jobhub.platform.errors import NotFound
+from jobhub.platform.errors import Invalid, NotFound
 from jobhub.profiles.history_forms import Section
 from jobhub.profiles.labels import AVAILABILITY_LABELS, REMOTE_LABELS, VISIBILITY_LABELS
 from jobhub.profiles.models import ProfileVisibility, UserProfile
 from jobhub.profiles.profile_form import LINK_FIELDS
+from jobhub.profiles.profile_handles import check_handle_shape
 from jobhub.profiles.profile_history import entries_of
 from jobhub.profiles.profile_skills import skills_of
 from jobhub.profiles.visibility import Relation, may_view, relations
@@ -159,12 +160,11 @@ def load_profile(
 
 def profile_by_handle(db: Session, who: Principal | None, handle: str) -> ProfileView | HiddenProfile:
     """The ``/u/<handle>`` page: the profile, or how it is hidden; ``NotFound`` for no such handle."""
-    typed = handle.strip().lower()
-    profile = (
-        db.scalars(select(UserProfile).where(func.lower(UserProfile.handle) == typed)).one_or_none()
-        if typed
-        else None
-    )
+    try:
+        typed = check_handle_shape(handle)
+    except Invalid as exc:
+        raise NotFound(UNKNOWN_HANDLE) from exc
+    profile = db.scalars(select(UserProfile).where(func.lower(UserProfile.handle) == typed)).one_or_none()
     if profile is None or not people_by_id(db, [profile.user_id]):
         raise NotFound(UNKNOWN_HANDLE)
     view = _shown(db, who, profile, shared_by_application=False)
