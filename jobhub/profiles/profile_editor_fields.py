@@ -2,6 +2,8 @@
 
 The basics form and the entry forms hold their values and errors in different vars
 (``values``/``errors`` and ``entry_values``/``entry_errors``), so every builder takes both.
+Both forms can be on screen at once and share column names (``location``), so entry inputs
+carry a prefix the state takes off again.
 Inputs are uncontrolled (``default_value``) and named after their column, the name the
 service's ``Invalid.field`` uses, so an error lands on its own field.
 """
@@ -13,7 +15,7 @@ from typing import Any
 
 import reflex as rx
 
-from jobhub.profiles.profile_editor_state import NOT_SET
+from jobhub.profiles.profile_editor_state import ENTRY_PREFIX, NOT_SET
 from jobhub.ui.forms import field_ids, form_field
 from jobhub.ui.theme import SPACE_DEFAULT
 
@@ -21,12 +23,17 @@ Bound = tuple[rx.Var, rx.Var]
 """(values, errors) of one form."""
 
 
+def _column(name: str) -> str:
+    """Entry inputs are named ``entry_<column>`` so their ids never clash with the basics form's."""
+    return name.removeprefix(ENTRY_PREFIX)
+
+
 def _error(bound: Bound, name: str) -> rx.Var[str]:
-    return bound[1].get(name, "").to(str)
+    return bound[1].get(_column(name), "").to(str)
 
 
 def _value(bound: Bound, name: str) -> rx.Var[str]:
-    return bound[0].get(name, "").to(str)
+    return bound[0].get(_column(name), "").to(str)
 
 
 def _aria(bound: Bound, name: str, help_text: str | None) -> dict[str, Any]:

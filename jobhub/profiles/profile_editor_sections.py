@@ -23,7 +23,7 @@ from jobhub.profiles.profile_editor_fields import (
     text_area,
     text_input,
 )
-from jobhub.profiles.profile_editor_state import NEW
+from jobhub.profiles.profile_editor_state import ENTRY_PREFIX, NEW
 from jobhub.profiles.profile_editor_state import ProfileEditorState as S
 from jobhub.profiles.profile_skills import PROFICIENCY_LABELS, YEARS_MAX
 from jobhub.ui.feedback import confirm_dialog, empty_state
@@ -116,7 +116,7 @@ def skills_section() -> rx.Component:
                     id=input_id,
                     name="skill",
                     value=S.skill_query,
-                    on_change=S.search_skill.debounce(250),
+                    on_change=S.search_skill,
                     placeholder="Type a skill, like Python",
                     auto_complete="off",
                     aria_describedby=f"{help_id} {error_id}",
@@ -201,33 +201,59 @@ def skills_section() -> rx.Component:
 def _entry_fields(section: Section) -> list[rx.Component]:
     span = hf.SPANS[section]
     dates = [
-        text_input(ENTRY, span.start_label, span.start, input_type="month", required=span.start_required),
-        text_input(ENTRY, span.end_label, span.end, input_type="month"),
-        check_input(ENTRY, span.ongoing_label, span.ongoing),
+        text_input(
+            ENTRY,
+            span.start_label,
+            ENTRY_PREFIX + span.start,
+            input_type="month",
+            required=span.start_required,
+        ),
+        text_input(ENTRY, span.end_label, ENTRY_PREFIX + span.end, input_type="month"),
+        check_input(ENTRY, span.ongoing_label, ENTRY_PREFIX + span.ongoing),
     ]
     if section is Section.EXPERIENCE:
         own = [
-            text_input(ENTRY, "Job title", "job_title", required=True, max_length=hf.NAME_MAX),
-            text_input(ENTRY, "Company", "company_name", required=True, max_length=hf.NAME_MAX),
-            select_input(ENTRY, "Employment", "employment_type", EMPLOYMENT_LABELS),
-            text_input(ENTRY, "Location", "location", max_length=hf.DETAIL_MAX),
-            check_input(ENTRY, "Remote", "is_remote"),
+            text_input(ENTRY, "Job title", ENTRY_PREFIX + "job_title", required=True, max_length=hf.NAME_MAX),
+            text_input(
+                ENTRY, "Company", ENTRY_PREFIX + "company_name", required=True, max_length=hf.NAME_MAX
+            ),
+            select_input(ENTRY, "Employment", ENTRY_PREFIX + "employment_type", EMPLOYMENT_LABELS),
+            text_input(ENTRY, "Location", ENTRY_PREFIX + "location", max_length=hf.DETAIL_MAX),
+            check_input(ENTRY, "Remote", ENTRY_PREFIX + "is_remote"),
         ]
     elif section is Section.EDUCATION:
         own = [
-            text_input(ENTRY, "School", "institution_name", required=True, max_length=hf.NAME_MAX),
-            text_input(ENTRY, "Degree", "degree_type", max_length=hf.DETAIL_MAX),
-            text_input(ENTRY, "Field of study", "field_of_study", max_length=hf.DETAIL_MAX),
-            text_input(ENTRY, "Grade", "grade", max_length=50),
+            text_input(
+                ENTRY, "School", ENTRY_PREFIX + "institution_name", required=True, max_length=hf.NAME_MAX
+            ),
+            text_input(ENTRY, "Degree", ENTRY_PREFIX + "degree_type", max_length=hf.DETAIL_MAX),
+            text_input(ENTRY, "Field of study", ENTRY_PREFIX + "field_of_study", max_length=hf.DETAIL_MAX),
+            text_input(ENTRY, "Grade", ENTRY_PREFIX + "grade", max_length=50),
         ]
     else:
         own = [
-            text_input(ENTRY, "Name", "name", required=True, max_length=hf.NAME_MAX),
-            text_input(ENTRY, "Issued by", "issuing_organization", required=True, max_length=hf.NAME_MAX),
-            text_input(ENTRY, "Credential id", "credential_id", max_length=hf.DETAIL_MAX),
-            text_input(ENTRY, "Credential link", "credential_url", input_mode="url", placeholder="https://"),
+            text_input(ENTRY, "Name", ENTRY_PREFIX + "name", required=True, max_length=hf.NAME_MAX),
+            text_input(
+                ENTRY,
+                "Issued by",
+                ENTRY_PREFIX + "issuing_organization",
+                required=True,
+                max_length=hf.NAME_MAX,
+            ),
+            text_input(ENTRY, "Credential id", ENTRY_PREFIX + "credential_id", max_length=hf.DETAIL_MAX),
+            text_input(
+                ENTRY,
+                "Credential link",
+                ENTRY_PREFIX + "credential_url",
+                input_mode="url",
+                placeholder="https://",
+            ),
         ]
-    described = [] if section is Section.CERTIFICATIONS else [text_area(ENTRY, "Description", "description")]
+    described = (
+        []
+        if section is Section.CERTIFICATIONS
+        else [text_area(ENTRY, "Description", ENTRY_PREFIX + "description")]
+    )
     return [*own, *dates, *described]
 
 

@@ -39,6 +39,7 @@ NOT_SET = "__none__"
 """The selects' "not specified" value (Radix selects cannot hold an empty value)."""
 SELECT_FIELDS = ("remote_preference", "availability", "employment_type")
 NEW = "new"
+ENTRY_PREFIX = "entry_"
 SKILL_OPTIONS_MAX = 8
 SAVED = "Profile saved."
 SECTION_NOUNS: dict[str, str] = {
@@ -243,7 +244,7 @@ class ProfileEditorState(ReloadingState, GuardState):
         self.entry_values = for_browser(blank | (shown["values"] if shown else {}))
         self.entry_errors = {}
         self.entry_key += 1
-        return rx.set_focus(field_ids(entry_fields(kind)[0])[0])
+        return rx.set_focus(field_ids(ENTRY_PREFIX + entry_fields(kind)[0])[0])
 
     @rx.event
     def cancel_entry(self) -> None:
@@ -253,7 +254,7 @@ class ProfileEditorState(ReloadingState, GuardState):
     def save_entry(self, form_data: dict[str, Any]) -> Iterator[EventSpec | None]:
         self.entry_errors, self.entry_saving = {}, True
         yield
-        data = from_browser(form_data)
+        data = from_browser({str(key).removeprefix(ENTRY_PREFIX): value for key, value in form_data.items()})
         today = datetime.now(UTC).date()
         try:
             kind = _section(self.editing_section)
@@ -266,7 +267,7 @@ class ProfileEditorState(ReloadingState, GuardState):
                 self._reload(db, who)
         except Invalid as exc:
             self.entry_errors = exc.errors if isinstance(exc, InvalidForm) else {exc.field: exc.message}
-            yield rx.set_focus(field_ids(exc.field)[0])
+            yield rx.set_focus(field_ids(ENTRY_PREFIX + exc.field)[0])
             return
         except DomainError as exc:
             yield self._refusal(exc)
