@@ -111,6 +111,19 @@ def check_input(bound: Bound, label: str, name: str) -> rx.Component:
     )
 
 
+def row_button(icon: str, label: str, *, aria_label: rx.Var[str] | str, **props: Any) -> rx.Component:
+    """The small soft button of a list row (Up, Down, Edit, Remove), named for its row."""
+    return rx.button(
+        rx.icon(icon, size=14, aria_hidden="true"),
+        label,
+        type="button",
+        variant="soft",
+        size="1",
+        aria_label=aria_label,
+        **props,
+    )
+
+
 def section_card(title: str, *children: rx.Component, section_id: str, intro: str = "") -> rx.Component:
     """One titled part of the editor, a landmark named by its heading."""
     heading_id = f"{section_id}-heading"

@@ -25,7 +25,8 @@ from jobhub.profiles.profile_editor_fields import (
     text_area,
     text_input,
 )
-from jobhub.profiles.profile_editor_sections import entries_section, skills_section
+from jobhub.profiles.profile_editor_sections import entries_section
+from jobhub.profiles.profile_editor_skills import skills_section
 from jobhub.profiles.profile_editor_state import ProfileEditorState as S
 from jobhub.profiles.profile_handles import HANDLE_MAX
 from jobhub.ui import navigation as nav

@@ -1,9 +1,8 @@
-"""The editor's lists: skills with their level and years, and the three ordered sections.
+"""The editor's three ordered sections: experience, education and certifications.
 
 Each entry is a card with Up, Down, Edit and Remove buttons. After a move, focus stays on the
 button pressed, so Enter or Space moves the entry on, one place a press. Edit swaps the card
 for an inline form in place; "Add" opens the same form under the list. Removing asks first.
-Skills change as soon as a level is chosen or the years field is left.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from jobhub.profiles.labels import EMPLOYMENT_LABELS
 from jobhub.profiles.profile_editor_fields import (
     Bound,
     check_input,
+    row_button,
     section_card,
     select_input,
     text_area,
@@ -25,9 +25,8 @@ from jobhub.profiles.profile_editor_fields import (
 )
 from jobhub.profiles.profile_editor_state import ENTRY_PREFIX, NEW
 from jobhub.profiles.profile_editor_state import ProfileEditorState as S
-from jobhub.profiles.profile_skills import PROFICIENCY_LABELS, YEARS_MAX
 from jobhub.ui.feedback import confirm_dialog, empty_state
-from jobhub.ui.forms import field_ids, form_field, submit_button
+from jobhub.ui.forms import submit_button
 from jobhub.ui.theme import SPACE_DEFAULT, SPACE_TIGHT, TEXT_MUTED
 
 ENTRY: Bound = (S.entry_values, S.entry_errors)
@@ -61,141 +60,6 @@ TEXTS: dict[Section, SectionText] = {
         "award",
     ),
 }
-
-
-def _skill_row(skill: rx.Var) -> rx.Component:
-    name = skill["name"].to(str)
-    skill_id = skill["id"].to(str)
-    return rx.el.li(
-        rx.flex(
-            rx.text(name, weight="medium", min_width="8rem"),
-            rx.select.root(
-                rx.select.trigger(aria_label="How well you know " + name),
-                rx.select.content(
-                    *[rx.select.item(text, value=value) for value, text in PROFICIENCY_LABELS.items()]
-                ),
-                value=skill["proficiency"].to(str),
-                on_change=lambda level: S.change_skill_level(skill_id, level),
-                size="2",
-            ),
-            rx.input(
-                default_value=skill["years"].to(str),
-                on_blur=lambda years: S.change_skill_years(skill_id, years),
-                input_mode="numeric",
-                max_length=2,
-                width="5rem",
-                aria_label="Years of " + name,
-                placeholder="years",
-            ),
-            rx.button(
-                rx.icon("x", size=14, aria_hidden="true"),
-                "Remove",
-                type="button",
-                variant="soft",
-                color_scheme="red",
-                size="1",
-                on_click=S.remove_skill(skill_id),
-                aria_label="Remove " + name,
-            ),
-            align="center",
-            spacing="3",
-            wrap="wrap",
-        ),
-        list_style="none",
-        data_testid="profile-skill",
-    )
-
-
-def skills_section() -> rx.Component:
-    input_id, help_id, error_id = field_ids("skill")
-    add_form = rx.form(
-        rx.flex(
-            rx.box(
-                rx.el.label("Skill", html_for=input_id, font_weight="500"),
-                rx.input(
-                    id=input_id,
-                    name="skill",
-                    value=S.skill_query,
-                    on_change=S.search_skill,
-                    placeholder="Type a skill, like Python",
-                    auto_complete="off",
-                    aria_describedby=f"{help_id} {error_id}",
-                    aria_invalid=rx.cond(S.skill_error != "", "true", "false"),
-                    size="3",
-                ),
-                flex="1",
-                min_width="12rem",
-            ),
-            form_field(
-                "Level",
-                "proficiency",
-                control=rx.select.root(
-                    rx.select.trigger(id=field_ids("proficiency")[0], width="100%"),
-                    rx.select.content(
-                        *[rx.select.item(text, value=value) for value, text in PROFICIENCY_LABELS.items()]
-                    ),
-                    name="proficiency",
-                    default_value="intermediate",
-                    size="3",
-                ),
-            ),
-            form_field("Years", "years", input_mode="numeric", max_length=2, placeholder=f"0-{YEARS_MAX}"),
-            submit_button("Add skill"),
-            align="end",
-            spacing="3",
-            wrap="wrap",
-        ),
-        rx.text(
-            "Skills come from our list, so employers' searches find them.",
-            id=help_id,
-            size="2",
-            color=TEXT_MUTED,
-        ),
-        rx.cond(
-            S.skill_options.length() > 0,
-            rx.el.ul(
-                rx.foreach(
-                    S.skill_options,
-                    lambda option: rx.el.li(
-                        rx.button(
-                            option, type="button", variant="soft", size="2", on_click=S.pick_skill(option)
-                        ),
-                        list_style="none",
-                    ),
-                ),
-                aria_label="Matching skills",
-                display="flex",
-                flex_wrap="wrap",
-                gap="0.5rem",
-                padding="0",
-                margin="0",
-                data_testid="skill-options",
-            ),
-        ),
-        rx.text(S.skill_error, id=error_id, size="2", color=rx.color("red", 11), aria_live="polite"),
-        on_submit=S.add_skill,
-        reset_on_submit=False,
-        key=S.skill_key,
-        aria_label="Add a skill",
-    )
-    return section_card(
-        "Skills",
-        rx.cond(
-            S.skills.length() > 0,
-            rx.el.ul(
-                rx.foreach(S.skills, _skill_row),
-                display="flex",
-                flex_direction="column",
-                gap="0.75rem",
-                padding="0",
-                margin="0",
-                aria_label="Your skills",
-            ),
-            rx.text("No skills yet: add the ones you use at work.", color=TEXT_MUTED),
-        ),
-        add_form,
-        section_id="skills",
-    )
 
 
 def _entry_fields(section: Section) -> list[rx.Component]:
@@ -288,15 +152,12 @@ def entry_form(section: Section, heading: str) -> rx.Component:
 
 def _move_button(section: Section, entry: rx.Var, offset: int, *, disabled: rx.Var) -> rx.Component:
     word = "up" if offset < 0 else "down"
-    return rx.button(
-        rx.icon(f"arrow-{word}", size=14, aria_hidden="true"),
+    return row_button(
+        f"arrow-{word}",
         word.capitalize(),
-        type="button",
-        variant="soft",
-        size="1",
+        aria_label="Move " + entry["title"].to(str) + f" {word}",
         disabled=disabled,
         on_click=S.move_entry(section.value, entry["id"].to(str), offset),
-        aria_label="Move " + entry["title"].to(str) + f" {word}",
         id=f"move-{word}-" + entry["id"].to(str),
     )
 
@@ -318,25 +179,11 @@ def _entry_card(section: Section, entry: rx.Var, index: rx.Var[int], count: rx.V
         rx.flex(
             _move_button(section, entry, -1, disabled=index == 0),
             _move_button(section, entry, 1, disabled=index == count - 1),
-            rx.button(
-                rx.icon("pencil", size=14, aria_hidden="true"),
-                "Edit",
-                type="button",
-                variant="soft",
-                size="1",
-                on_click=S.start_entry(section.value, entry_id),
-                aria_label="Edit " + title,
+            row_button(
+                "pencil", "Edit", aria_label="Edit " + title, on_click=S.start_entry(section.value, entry_id)
             ),
             confirm_dialog(
-                rx.button(
-                    rx.icon("trash-2", size=14, aria_hidden="true"),
-                    "Remove",
-                    type="button",
-                    variant="soft",
-                    color_scheme="red",
-                    size="1",
-                    aria_label="Remove " + title,
-                ),
+                row_button("trash-2", "Remove", aria_label="Remove " + title, color_scheme="red"),
                 title=f"Remove this {text.noun}?",
                 description="It leaves your profile at once.",
                 confirm_label="Remove",
