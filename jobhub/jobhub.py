@@ -40,7 +40,7 @@ from jobhub.jobs import (
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
 from jobhub.platform.db import session_scope
-from jobhub.profiles import resume_pages
+from jobhub.profiles import profile_editor_pages, public_profile_pages, resume_pages
 from jobhub.settings import get_settings
 from jobhub.ui.feedback import toast_for_error
 
@@ -122,5 +122,7 @@ add_pages(
     posting_editor_pages.PAGES,
     resume_pages.PAGES,
     pipeline_pages.PAGES,
+    profile_editor_pages.PAGES,
+    public_profile_pages.PAGES,
     coming_soon.PAGES,
 )

@@ -40,6 +40,8 @@ def test_every_registered_page_builds(app: rx.App) -> None:
         nav.EMPLOYER_TEAM,
         nav.INVITATION,
         nav.ADMIN_COMPANIES,
+        nav.PROFILE,
+        nav.PUBLIC_PROFILE,
     ],
 )
 def test_shipped_sections_are_real_pages_not_placeholders(app: rx.App, route: str) -> None:

@@ -31,9 +31,10 @@ from jobhub.demo.market import (
 )
 from jobhub.demo.people import ADMIN_EMAIL, DEMO_PASSWORD, account_rows, profile_rows
 from jobhub.demo.rows import insert_rows
+from jobhub.demo.seeker_profiles import enrich_profiles
 from jobhub.jobs.models import Job, JobApplication, JobCategory, JobView
 from jobhub.platform.db import session_scope
-from jobhub.profiles.models import Education, Experience, Skill, UserProfile, UserSkill
+from jobhub.profiles.models import Certification, Education, Experience, Skill, UserProfile, UserSkill
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_demo_into(
 
     people = account_rows(fake, size.companies, size.seekers, hash_password(DEMO_PASSWORD), roles)
     profile_rows(fake, rng, people, catalog.skills)
+    certifications = enrich_profiles(fake, rng, people)
     market = MarketRows()
     company_rows(fake, size.companies, people.teams, market)
     review_rows(fake, rng, people.seekers, market)
@@ -110,6 +112,7 @@ def load_demo_into(
         (UserSkill, people.user_skills),
         (Experience, people.experience),
         (Education, people.education),
+        (Certification, certifications),
         (Company, market.companies),
         (CompanyEmployee, market.employees),
         (CompanyEmployee, employer.invitations),

@@ -16,6 +16,8 @@ COMPANY_DETAIL = "/companies/[slug]"
 SAVED_JOBS = "/saved"
 ALERTS = "/alerts"
 APPLICATIONS = "/applications"
+PROFILE = "/profile"
+PUBLIC_PROFILE = "/u/[handle]"
 PROFILE_RESUMES = "/profile/resumes"
 EMPLOYER_DASHBOARD = "/employer"
 EMPLOYER_JOBS = "/employer/jobs"
@@ -53,6 +55,7 @@ NAV_COMPANIES = NavLink("Companies", COMPANIES, "building-2")
 NAV_SAVED = NavLink("Saved", SAVED_JOBS, "bookmark")
 NAV_ALERTS = NavLink("Alerts", ALERTS, "bell")
 NAV_APPLICATIONS = NavLink("Applications", APPLICATIONS, "file-text")
+NAV_PROFILE = NavLink("Profile", PROFILE, "id-card")
 NAV_RESUMES = NavLink("Resumes", PROFILE_RESUMES, "file-user")
 NAV_EMPLOYER = NavLink("Employer dashboard", EMPLOYER_DASHBOARD, "layout-dashboard")
 NAV_POST_JOB = NavLink("Post a job", POST_JOB, "circle-plus")
@@ -65,7 +68,15 @@ NAV_SIGN_OUT = NavLink("Sign out", LOGOUT, "log-out")
 # Main links by user kind (the values of AuthState.user_kind).
 MAIN_LINKS: dict[str, tuple[NavLink, ...]] = {
     "anonymous": (NAV_JOBS, NAV_COMPANIES),
-    "job_seeker": (NAV_JOBS, NAV_SAVED, NAV_ALERTS, NAV_APPLICATIONS, NAV_RESUMES, NAV_COMPANIES),
+    "job_seeker": (
+        NAV_JOBS,
+        NAV_PROFILE,
+        NAV_RESUMES,
+        NAV_APPLICATIONS,
+        NAV_SAVED,
+        NAV_ALERTS,
+        NAV_COMPANIES,
+    ),
     "employer": (NAV_EMPLOYER, NAV_JOBS, NAV_COMPANIES),
     "admin": (NAV_ADMIN, NAV_ADMIN_USERS, NAV_ADMIN_COMPANIES, NAV_JOBS, NAV_COMPANIES),
 }

@@ -10,10 +10,19 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.journey_data import signed_in
 
-ALL_LINKS = ("Sign in", "Post a job", "Jobs", "Saved", "Applications", "Employer dashboard", "Admin")
+ALL_LINKS = (
+    "Sign in",
+    "Post a job",
+    "Jobs",
+    "Profile",
+    "Saved",
+    "Applications",
+    "Employer dashboard",
+    "Admin",
+)
 SHOWN: dict[str, tuple[str, ...]] = {
     "anonymous": ("Jobs", "Companies", "Sign in", "Post a job"),
-    "job_seeker": ("Jobs", "Saved", "Applications", "Sign out"),
+    "job_seeker": ("Jobs", "Profile", "Saved", "Applications", "Sign out"),
     "employer": ("Employer dashboard", "Post a job", "Jobs", "Sign out"),
     "admin": ("Admin", "Jobs", "Sign out"),
 }

@@ -1,4 +1,4 @@
-"""Seekers whose resumes the profiles tests handle, a private file store, the task queue's tables."""
+"""Seekers of the profile and resume tests, a private file store, the task queue's tables."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from jobhub.auth.principal import Principal
 from jobhub.platform import storage, tasks
 from tests.factories import principal_with_role
+from tests.profiles.state_support import seekers  # noqa: F401 (fixture)
 
 
 @pytest.fixture
