@@ -13,6 +13,8 @@ from jobhub.jobs.candidate_forms import interview_form, note_edit_form, note_for
 from jobhub.jobs.candidate_state import TABS
 from jobhub.jobs.candidate_state import CandidateState as C
 from jobhub.jobs.pipeline_cards import stage_label
+from jobhub.profiles.profile_view import ShownEntry
+from jobhub.profiles.public_profile_pages import profile_entries
 from jobhub.ui.feedback import confirm_dialog
 from jobhub.ui.forms import stored_file_url
 from jobhub.ui.page_parts import loading_lines
@@ -52,12 +54,30 @@ def profile_tab() -> rx.Component:
             rx.text(
                 rx.cond(P["headline"].to(str) != "", P["headline"].to(str), "No headline yet."), size="3"
             ),
+            rx.cond(P["location"].to(str) != "", rx.text(P["location"].to(str), size="2", color=TEXT_MUTED)),
             rx.flex(
                 rx.foreach(P["skills"].to(list[str]), lambda s: rx.badge(s, variant="soft")),
                 wrap="wrap",
                 spacing="2",
             ),
             rx.text(P["email"].to(str), size="2", color=TEXT_MUTED),
+            rx.cond(P["summary"].to(str) != "", rx.text(P["summary"].to(str), white_space="pre-line")),
+            *(
+                rx.cond(
+                    P[key].to(list).length() > 0,
+                    rx.flex(
+                        rx.heading(title, as_="h3", size="3"),
+                        profile_entries(P[key].to(list[ShownEntry])),
+                        direction="column",
+                        spacing=SPACE_TIGHT,
+                    ),
+                )
+                for key, title in (
+                    ("experience", "Experience"),
+                    ("education", "Education"),
+                    ("certifications", "Certifications"),
+                )
+            ),
             direction="column",
             spacing=SPACE_DEFAULT,
         ),

@@ -38,6 +38,7 @@ from jobhub.jobs.pipeline_scope import application_in_scope
 from jobhub.profiles import resumes
 from jobhub.profiles import service as profiles
 from jobhub.profiles.applicant_cards import applicant_cards, resume_name
+from jobhub.profiles.profile_view import ShownEntry, load_profile
 
 TEAM_MEMBER: Final = "A team member"
 STEP_LABELS: Final[dict[str, str]] = {
@@ -95,6 +96,11 @@ class CandidatePanel:
     profile_visible: bool
     headline: str
     skills: tuple[str, ...]
+    summary: str
+    location: str
+    experience: tuple[ShownEntry, ...]
+    education: tuple[ShownEntry, ...]
+    certifications: tuple[ShownEntry, ...]
     resume_name: str
     resume_download_url: str
     resume_preview_url: str
@@ -185,6 +191,7 @@ def load_candidate(
     mine = next((r.rating for r in ratings if r.rater_id == member.user_id), 0)
     mean = sum(r.rating for r in ratings) / len(ratings) if ratings else None
     sent_resume = resume_name(db, application.resume_id, application.applicant_id)
+    shown = load_profile(db, who, application.applicant_id, shared_by_application=True)
     return CandidatePanel(
         id=str(application.id),
         name=person.display_name if person else UNKNOWN_NAME,
@@ -195,6 +202,11 @@ def load_candidate(
         profile_visible=card.visible,
         headline=card.headline,
         skills=tuple(sorted(skill_names.values(), key=str.lower)),
+        summary=shown.summary if shown else "",
+        location=shown.location if shown else "",
+        experience=shown.experience if shown else (),
+        education=shown.education if shown else (),
+        certifications=shown.certifications if shown else (),
         resume_name=sent_resume,
         resume_download_url=resumes.download_path(application.resume_id) if sent_resume else "",
         resume_preview_url=resumes.preview_path(application.resume_id) if sent_resume else "",

@@ -35,7 +35,8 @@ def _section(title: str, *children: rx.Component, shown: rx.Var[bool]) -> rx.Com
     )
 
 
-def _entries(entries: rx.Var) -> rx.Component:
+def profile_entries(entries: rx.Var) -> rx.Component:
+    """Experience, education or certifications as an ordered list (the pipeline's panel shows them too)."""
     return rx.el.ol(
         rx.foreach(
             entries,
@@ -131,9 +132,9 @@ def profile_content() -> rx.Component:
             ),
             shown=S.skills.length() > 0,
         ),
-        _section("Experience", _entries(S.experience), shown=S.experience.length() > 0),
-        _section("Education", _entries(S.education), shown=S.education.length() > 0),
-        _section("Certifications", _entries(S.certifications), shown=S.certifications.length() > 0),
+        _section("Experience", profile_entries(S.experience), shown=S.experience.length() > 0),
+        _section("Education", profile_entries(S.education), shown=S.education.length() > 0),
+        _section("Certifications", profile_entries(S.certifications), shown=S.certifications.length() > 0),
         _section(
             "Links",
             rx.flex(

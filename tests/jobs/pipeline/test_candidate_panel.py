@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 from jobhub.jobs import candidate_panel, candidate_reviews
 from jobhub.jobs.application_models import ApplicationEvent, ApplicationNote
 from jobhub.platform.errors import Invalid
-from tests.factories import Team, add, make_resume
+from tests.factories import Team, add, make_experience, make_resume
 from tests.jobs.pipeline.support import applicant, skill, team_job
 
 
@@ -92,3 +92,16 @@ def test_notes_and_ratings_never_reach_the_timeline_or_the_outbox(db: Session, t
     steps = db.exec(select(ApplicationEvent).where(ApplicationEvent.application_id == candidate.id)).all()
     assert steps == []
     assert "Private remark" not in str(db.exec(select(ApplicationEvent.details)).all())
+
+
+@pytest.mark.parametrize(("visibility", "shown"), [("recruiters_only", True), ("private", False)])
+def test_the_panel_shows_the_profiles_history_unless_it_is_private(
+    db: Session, team: Team, visibility: str, shown: bool
+) -> None:
+    candidate = applicant(db, team_job(db, team), visibility=visibility)
+    add(db, make_experience(user_id=candidate.user_id, job_title="Data engineer", company_name="Acme"))
+
+    panel = candidate_panel.load_candidate(db, team.hiring_manager, candidate.id)
+
+    assert [e.title for e in panel.experience] == (["Data engineer"] if shown else [])
+    assert panel.profile_visible is shown
