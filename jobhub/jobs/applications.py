@@ -127,7 +127,7 @@ def _insert(db: Session, application: JobApplication) -> None:
         raise AlreadyApplied(first) from None
 
 
-def _company_name(db: Session, job: Job) -> str:
+def company_name_of(db: Session, job: Job) -> str:
     if job.company_id is None:
         return ""
     summary = companies.company_summaries(db, [job.company_id]).get(str(job.company_id))
@@ -176,7 +176,7 @@ def submit_application(
         .values(application_count=Job.application_count + 1)
         .execution_options(synchronize_session=False)
     )
-    company = _company_name(db, job)
+    company = company_name_of(db, job)
     name = who.display_name or "A candidate"
     tell_team(db, job, NOTE_APPLIED, f"New applicant for \u201c{job.title}\u201d", f"{name} applied.")
     return Submitted(application.id, confirmation_mail(db, who.user_id, application.id, job.title, company))
