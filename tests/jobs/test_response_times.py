@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session
 
+from jobhub.companies.company_public import company_page
 from jobhub.jobs.models import ApplicationStatus
 from jobhub.jobs.response_times import (
     NO_RESPONSE_AFTER,
@@ -92,3 +93,14 @@ def test_a_company_with_few_counted_applications_says_so(db: Session, team: Team
 def test_the_label_gives_the_share_and_the_typical_wait() -> None:
     assert ResponseFigure(4, 3, 2.4).label == "Answers 75% of applicants within 21 days, typically in 2 days"
     assert ResponseFigure(4, 0, None).label == "Answers 0% of applicants within 21 days"
+
+
+def test_the_public_company_page_shows_the_figure(db: Session, team: Team) -> None:
+    job = published_job(db, NOW, company_id=team.company.id)
+    for days in (1, 2, 30):
+        applied = NOW - timedelta(days=40)
+        add(db, make_application(job, applied_at=applied, first_response_at=applied + timedelta(days=days)))
+
+    page = company_page(db, team.company.slug, now=NOW)
+
+    assert page.response_text == "Answers 67% of applicants within 21 days, typically in 2 days"
