@@ -31,7 +31,7 @@ from jobhub.jobs.application_models import ActorKind, ApplicationEventKind
 from jobhub.jobs.application_rules import SeekerAction, seeker_move
 from jobhub.jobs.application_steps import record_step
 from jobhub.jobs.models import Job, JobApplication, OfferStatus
-from jobhub.jobs.screening_answers import checked_answers
+from jobhub.jobs.screening_answers import checked_answers, storable
 from jobhub.jobs.service import is_open
 from jobhub.platform import mail
 from jobhub.platform.errors import Conflict, Invalid, NotFound
@@ -105,7 +105,7 @@ def open_job(db: Session, job_id: uuid.UUID, now: datetime) -> Job:
 
 
 def _cover_letter(text: str | None) -> str | None:
-    letter = (text or "").strip()
+    letter = storable("cover_letter", text or "", "The cover letter").strip()
     if len(letter) > COVER_LETTER_MAX:
         raise Invalid("cover_letter", f"A cover letter can be at most {COVER_LETTER_MAX:,} characters.")
     return letter or None
@@ -183,7 +183,7 @@ def submit_application(
 
 
 def _reason(text: str | None) -> str:
-    reason = " ".join((text or "").split())
+    reason = " ".join(storable("reason", text or "", "The reason").split())
     if not reason:
         raise Invalid("reason", "Say in a few words why you withdraw; the team reads it.")
     if len(reason) > REASON_MAX:

@@ -10,6 +10,7 @@ stored answer with its question again for the tracker and the candidate panel.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -21,6 +22,15 @@ ANSWER_MAX: Final = 1000
 YES: Final = "yes"
 NO: Final = "no"
 FIELD: Final = "answers"
+UNSTORABLE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""NUL (PostgreSQL cannot store it), other control characters and lone surrogates."""
+
+
+def storable(field: str, text: str, what: str) -> str:
+    """``text`` unchanged, or ``Invalid`` when it holds characters that cannot be stored."""
+    if UNSTORABLE.search(text):
+        raise Invalid(field, f"{what} holds characters that cannot be saved; please retype it.")
+    return text
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,8 @@ def _answer(keyed: KeyedQuestion, raw: object) -> str:
         if value not in ("", YES, NO):
             raise Invalid(f"{FIELD}.{keyed.key}", f"\u201c{q.question}\u201d: answer yes or no.")
         return value
-    text = " ".join(str(raw).split()) if q.type == QuestionType.CHOICE else str(raw).strip()
+    text = storable(f"{FIELD}.{keyed.key}", str(raw), f"\u201c{q.question}\u201d")
+    text = " ".join(text.split()) if q.type == QuestionType.CHOICE else text.strip()
     if q.type == QuestionType.CHOICE and text and text not in q.choices:
         raise Invalid(f"{FIELD}.{keyed.key}", f"\u201c{q.question}\u201d: choose one of the choices.")
     if len(text) > ANSWER_MAX:
