@@ -44,4 +44,5 @@ def resume_names(db: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The file names of ``ids`` as uploaded, for a seeker's own tracker."""
     if not ids:
         return {}
-    return dict(db.execute(select(Resume.id, Resume.original_file_name).where(Resume.id.in_(ids))).tuples())
+    rows = db.execute(select(Resume.id, Resume.original_file_name).where(Resume.id.in_(ids)))
+    return {resume_id: name for resume_id, name in rows}

@@ -20,7 +20,7 @@ from jobhub.jobs.application_tracker import PAGE_SIZE, StageFilter, application_
 from jobhub.jobs.models import ApplicationStatus
 from jobhub.platform.errors import NotFound
 from tests.factories import Team, add
-from tests.jobs.application_support import apply_to, make_offer, team_move, team_posting
+from tests.jobs.application_support import apply_to, make_offer, resume_of, team_move, team_posting
 
 NOW = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)
 
@@ -75,7 +75,10 @@ def test_no_response_shows_after_21_days_until_the_team_acts(
 def test_the_detail_shows_visible_steps_interviews_and_the_offer_never_notes_or_ratings(
     db: Session, team: Team, seeker: Principal
 ) -> None:
-    application = apply_to(db, seeker, team_posting(db, team, NOW), NOW - timedelta(hours=2))
+    resume = resume_of(db, seeker, original_file_name="ada-cv.pdf")
+    application = apply_to(
+        db, seeker, team_posting(db, team, NOW), NOW - timedelta(hours=2), resume_id=resume
+    )
     team_move(db, application, team, ApplicationStatus.INTERVIEWING, NOW - timedelta(hours=1))
     record_step(
         db,
@@ -107,6 +110,7 @@ def test_the_detail_shows_visible_steps_interviews_and_the_offer_never_notes_or_
     assert [(i.location, i.status) for i in detail.interviews] == [("Lyon office", "scheduled")]
     assert detail.offer is not None and detail.offer.can_answer
     assert detail.offer.salary == "EUR 70,000"
+    assert detail.resume_name == "ada-cv.pdf"
     assert (detail.answers[0].question, detail.answers[0].answer) == (
         "Are you allowed to work in the EU?",
         "yes",
