@@ -124,3 +124,18 @@ def test_a_seeker_applies_with_answers_follows_it_and_accepts_the_offer(
         accepted = db.get(JobApplication, application_id)
         assert accepted is not None
         assert (accepted.status, accepted.offer_status) == (ApplicationStatus.HIRED, OfferStatus.ACCEPTED)
+
+
+def test_anonymous_visitors_sign_in_to_apply_and_employers_are_told_it_is_for_seekers(
+    open_page: Callable[..., Page],
+) -> None:
+    _job_id, slug = _job_with_questions("Data Engineer")
+
+    page = open_page(f"/jobs/{slug}")
+    sign_in = page.get_by_role("link", name="Sign in to apply")
+    expect(sign_in).to_have_attribute("href", f"/login?next=/jobs/{slug}/apply")
+
+    employer = signed_in("employer", "Ella", role="employer")
+    page = open_page(f"/jobs/{slug}", token=employer.token)
+    expect(page.get_by_text("Applying is for job seeker accounts.")).to_be_visible()
+    expect(page.get_by_role("link", name="Apply now")).to_have_count(0)

@@ -154,3 +154,17 @@ def test_the_apply_state_applies_with_the_answers_typed_in_its_steps(world: Worl
         ).one()
         assert stored.screening_answers == {"q1": "yes", "q3": "A search engine"}
         assert stored.cover_letter == "Hello team" and str(stored.id) == page.applied_id
+
+
+def test_withdrawing_without_a_reason_says_so_and_with_one_withdraws(world: World) -> None:
+    root = _root(f"/applications/{world.mine}", world.token)
+    page = _page(root, ApplicationState)
+    list(ApplicationState.load.fn(page))
+    ApplicationState.set_withdraw_open.fn(page, True)
+
+    list(ApplicationState.withdraw.fn(page, {"reason": "  "}))
+    assert page.withdraw_open and "few words" in page.reason_error and page.stage == "applied"
+
+    list(ApplicationState.withdraw.fn(page, {"reason": "I took another job"}))
+    assert not page.withdraw_open and page.stage == "withdrawn" and not page.can_withdraw
+    assert page.timeline[-1].title == "You withdrew"
