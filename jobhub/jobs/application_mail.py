@@ -9,7 +9,6 @@ member whose role lets them see applicants, found through ``team_access``.
 
 from __future__ import annotations
 
-import logging
 import uuid
 from typing import Final
 
@@ -22,8 +21,6 @@ from jobhub.notifications.service import notify
 from jobhub.platform import mail
 from jobhub.settings import get_settings
 from jobhub.ui import navigation as nav
-
-log = logging.getLogger(__name__)
 
 TEMPLATE: Final = "application_submitted"
 SUBJECT: Final = "You applied to {job_title}"
@@ -63,16 +60,6 @@ def confirmation_mail(
     return mail.from_template(
         db, TEMPLATE, recipient.email, values, fallback_subject=SUBJECT, fallback_text=TEXT
     )
-
-
-def send_after_commit(message: mail.Message | None) -> None:
-    """Send once the application is committed; a failure is logged (the tracker already shows it)."""
-    if message is None:
-        return
-    try:
-        mail.send(message)
-    except (mail.MailError, ValueError):
-        log.exception("could not send %r to %s", message.subject, message.to)
 
 
 def team_of(db: Session, job: Job) -> list[uuid.UUID]:

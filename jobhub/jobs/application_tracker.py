@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Final
@@ -118,18 +118,9 @@ class OfferView:
 
 
 @dataclass(frozen=True)
-class ApplicationDetail:
-    id: str
-    job_title: str
-    job_slug: str
-    job_open: bool
-    company_name: str
-    company_slug: str
-    stage: str
-    stage_label: str
-    applied_on: str
-    no_response: bool
-    response: str
+class ApplicationDetail(TrackerRow):
+    """The row as the list shows it, and what the detail page adds."""
+
     cover_letter: str
     resume_name: str
     answers: list[AnsweredQuestion]
@@ -291,17 +282,7 @@ def application_detail(
     )
     resume = resume_names(db, [application.resume_id]) if application.resume_id else {}
     return ApplicationDetail(
-        id=row.id,
-        job_title=row.job_title,
-        job_slug=row.job_slug,
-        job_open=row.job_open,
-        company_name=row.company_name,
-        company_slug=row.company_slug,
-        stage=row.stage,
-        stage_label=row.stage_label,
-        applied_on=row.applied_on,
-        no_response=row.no_response,
-        response=row.response,
+        **{part.name: getattr(row, part.name) for part in fields(row)},
         cover_letter=application.cover_letter or "",
         resume_name=resume.get(application.resume_id, "") if application.resume_id else "",
         answers=answered(job.screening_questions, application.screening_answers),

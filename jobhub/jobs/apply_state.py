@@ -19,7 +19,7 @@ from reflex.event import EventSpec
 
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import GuardState, current_path_and_query, login_url
-from jobhub.jobs.application_mail import application_path, send_after_commit
+from jobhub.jobs.application_mail import application_path
 from jobhub.jobs.applications import AlreadyApplied, submit_application
 from jobhub.jobs.apply_form import (
     ANSWER_PREFIX,
@@ -31,6 +31,7 @@ from jobhub.jobs.apply_form import (
 )
 from jobhub.platform.db import session_scope
 from jobhub.platform.errors import DomainError, Invalid
+from jobhub.platform.mail import send_after_commit
 from jobhub.ui import navigation as nav
 from jobhub.ui.feedback import toast_error, toast_success
 

@@ -119,7 +119,7 @@ class ApplicationState(ReloadingState, GuardState):
 
     def _show(self, detail: ApplicationDetail) -> None:
         for name in detail.__dataclass_fields__:
-            if name not in ("id", "offer"):
+            if name not in ("id", "offer", "offer_waiting"):
                 setattr(self, name, getattr(detail, name))
         self.application_id, self.not_found = detail.id, False
         self.has_offer, self.offer = detail.offer is not None, detail.offer or NO_OFFER

@@ -12,13 +12,13 @@ from sqlmodel import Session
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.principal import Principal
 from jobhub.jobs import applications
-from jobhub.jobs.application_mail import send_after_commit
 from jobhub.jobs.application_models import ApplicationEvent
 from jobhub.jobs.applications import AlreadyApplied, answer_offer, submit_application, withdraw
 from jobhub.jobs.models import ApplicationStatus, DomainEvent, Job, JobApplication, JobStatus, OfferStatus
 from jobhub.notifications.models import UserNotification
 from jobhub.platform import event_types as et
 from jobhub.platform.errors import Conflict, Forbidden, Invalid, NotFound
+from jobhub.platform.mail import send_after_commit
 from tests.factories import Team, make_principal
 from tests.jobs.application_support import (
     ANSWERS,

@@ -16,7 +16,7 @@ from reflex.state import State
 from reflex_base.utils import format
 from sqlalchemy import Engine, select, text
 
-from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
+from jobhub.auth.session_tokens import issue_session
 from jobhub.auth.state import AuthState
 from jobhub.jobs.application_models import ApplicationNote, ApplicationRating
 from jobhub.jobs.apply_state import ApplyState, Step
@@ -26,6 +26,7 @@ from jobhub.platform.db import session_scope
 from tests.auth.support import add_seeker, delete_users
 from tests.factories import make_application, make_job
 from tests.jobs.application_support import QUESTIONS
+from tests.jobs.support import browser_tab
 
 NOTE = "Weak on SQL, keep as backup"
 
@@ -80,18 +81,7 @@ def world(engine: Engine) -> Iterator[World]:
 
 
 def _root(path: str, token: str) -> State:
-    root = State(_reflex_internal_init=True)
-    router_data = {
-        "headers": {"cookie": f"{SESSION_COOKIE}={token}", "user-agent": "pytest-browser"},
-        "pathname": path,
-        "asPath": path,
-        "query": {},
-        "token": "tab-1",
-        "sid": "socket-1",
-        "ip": "192.0.2.10",
-    }
-    root.router_data = root._update_router_vars(router_data, {})
-    return root
+    return browser_tab(path, token)
 
 
 def _page(root: State, cls: type[AuthState]) -> AuthState:
