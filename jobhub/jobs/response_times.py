@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import Uuid, and_, any_, bindparam, extract, func, or_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
 from jobhub.jobs.models import ApplicationStatus, Job, JobApplication
@@ -80,6 +81,11 @@ def response_figures(
         a.applied_at <= now - NO_RESPONSE_AFTER,
     )
     counted = or_(a.first_response_at.is_not(None), unanswered_late)
+    job_ids = list(db.scalars(select(Job.id).where(Job.company_id.in_(wanted), Job.deleted_at.is_(None))))
+    if not job_ids:
+        return {}
+    # The companies' live job ids first, through the partial index on company_id (deleted jobs and
+    # their applications do not count), then only those jobs' applications by the job_id index.
     rows = db.execute(
         select(
             Job.company_id,
@@ -88,7 +94,8 @@ def response_figures(
             func.percentile_cont(0.5).within_group(waited).filter(a.first_response_at.is_not(None)),
         )
         .join(Job, Job.id == a.job_id)
-        .where(Job.company_id.in_(wanted), a.applied_at > now - WINDOW, a.applied_at <= now)
+        .where(a.job_id == any_(bindparam("job_ids", job_ids, type_=ARRAY(Uuid))))
+        .where(a.applied_at > now - WINDOW, a.applied_at <= now)
         .group_by(Job.company_id)
     ).all()
     return {

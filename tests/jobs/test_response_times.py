@@ -104,3 +104,10 @@ def test_the_public_company_page_shows_the_figure(db: Session, team: Team) -> No
     page = company_page(db, team.company.slug, now=NOW)
 
     assert page.response_text == "Answers 67% of applicants within 21 days, typically in 2 days"
+
+
+def test_applications_to_a_deleted_job_do_not_count(db: Session, team: Team) -> None:
+    gone = published_job(db, NOW, company_id=team.company.id, deleted_at=NOW - timedelta(days=1))
+    add(db, make_application(gone, applied_at=NOW - timedelta(days=30)))
+
+    assert response_figure(db, team.company.id, NOW).counted == 0
