@@ -74,15 +74,18 @@ def _step(
 
 
 def _offer(application: dict[str, Any], status: S, made: datetime, now: datetime) -> None:
+    """The offer's terms under the keys ``jobs.offers`` writes them, so both sides read them alike."""
+    expires = now + timedelta(days=7) if status == S.OFFERED else made + timedelta(days=7)
     application["offer_details"] = {
-        "salary": 72_000,
+        "amount": 72_000,
+        "period": "yearly",
         "currency": "EUR",
         "start_date": (now + timedelta(days=45)).date().isoformat(),
+        "expires_on": expires.date().isoformat(),
+        "note": None,
     }
     application["offer_status"] = (OfferStatus.ACCEPTED if status == S.HIRED else OfferStatus.PENDING).value
-    application["offer_expires_at"] = (
-        now + timedelta(days=7) if status == S.OFFERED else made + timedelta(days=7)
-    )
+    application["offer_expires_at"] = expires
 
 
 def application_timelines(

@@ -26,7 +26,7 @@ from jobhub.jobs.applications import owned, readable
 from jobhub.jobs.models import ApplicationStatus, Job, JobApplication, OfferStatus
 from jobhub.jobs.response_times import ResponseFigure, no_response, response_figures
 from jobhub.jobs.screening_answers import AnsweredQuestion, answered
-from jobhub.jobs.service import is_open
+from jobhub.jobs.service import is_open, salary_label
 from jobhub.profiles.resume_read import resume_names
 
 PAGE_SIZE: Final = 20
@@ -209,14 +209,12 @@ def _step(step: ApplicationEvent) -> TimelineStep:
 
 
 def _money(amount: object, currency: object, period: object) -> str:
-    if amount in (None, ""):
-        return ""
+    """The offered pay as the job page writes pay (``€81,000 a year``)."""
     try:
-        shown = f"{int(amount):,}"
-    except (TypeError, ValueError):
-        shown = str(amount)
-    per = f" per {period}" if period else ""
-    return f"{currency or ''} {shown}{per}".strip()
+        value = int(str(amount))
+    except ValueError:
+        return ""
+    return salary_label(value, value, str(currency or ""), str(period or "") or None)
 
 
 def _offer(application: JobApplication, now: datetime) -> OfferView | None:
@@ -231,9 +229,9 @@ def _offer(application: JobApplication, now: datetime) -> OfferView | None:
     status = OfferStatus.EXPIRED if pending and expired else application.offer_status or OfferStatus.PENDING
     start = details.get("start_date")
     return OfferView(
-        salary=_money(details.get("salary"), details.get("currency"), details.get("salary_period")),
+        salary=_money(details.get("amount"), details.get("currency"), details.get("period")),
         start_date=day_label(date.fromisoformat(str(start))) if start else "",
-        message=str(details.get("message") or ""),
+        message=str(details.get("note") or ""),
         expires=time_label(expires) if expires else "",
         status_label=OFFER_LABELS[status],
         can_answer=pending and not expired,

@@ -1,11 +1,12 @@
 """A seeker's answers to a posting's screening questions: checked against the questions, stored by key.
 
 Questions are stored on the posting as a list (``screening_questions``); an answer refers to
-its question by a key: the question's own ``id`` when it has one (the demo's do), else its
-place in the list (``q1``, ``q2``, …). Answers are stored as ``{key: answer}`` on
+its question by its place in that list, from ``"0"``, which is how the team's candidate panel
+reads them back. Answers are stored as ``{key: answer}`` on
 ``job_applications.screening_answers``: yes/no questions as ``"yes"``/``"no"``, choice
 questions as the chosen text, text questions as the trimmed text. ``answered`` pairs each
-stored answer with its question again for the tracker and the candidate panel.
+stored answer with its question again for the tracker; it also finds answers stored under a
+question's own ``id`` or its text (the demo's older rows).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def storable(field: str, text: str, what: str) -> str:
 class KeyedQuestion:
     key: str
     question: ScreeningQuestion
+    own_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,12 @@ def keyed_questions(items: object) -> tuple[KeyedQuestion, ...]:
     if not isinstance(items, list | tuple):
         return ()
     keyed: list[KeyedQuestion] = []
-    for number, item in enumerate(items[:QUESTIONS_MAX], start=1):
+    for index, item in enumerate(items[:QUESTIONS_MAX]):
         read, _problem = read_questions([item])
         if not read:
             continue
         own = item.get("id") if isinstance(item, Mapping) else None
-        keyed.append(KeyedQuestion(str(own) if own else f"q{number}", read[0]))
+        keyed.append(KeyedQuestion(str(index), read[0], str(own) if own else ""))
     return tuple(keyed)
 
 
@@ -103,8 +105,10 @@ def checked_answers(items: object, answers: Mapping[str, object]) -> dict[str, s
 def answered(items: object, stored: Mapping[str, Any] | None) -> list[AnsweredQuestion]:
     """Each question of the posting that has a stored answer, with that answer."""
     answers = stored or {}
-    return [
-        AnsweredQuestion(keyed.question.question, str(answers[keyed.key]))
-        for keyed in keyed_questions(items)
-        if keyed.key in answers
-    ]
+    shown = []
+    for keyed in keyed_questions(items):
+        for key in (keyed.key, keyed.own_id, keyed.question.question):
+            if key and answers.get(key) not in (None, ""):
+                shown.append(AnsweredQuestion(keyed.question.question, str(answers[key])))
+                break
+    return shown

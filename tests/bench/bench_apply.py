@@ -48,7 +48,7 @@ QUESTIONS = [
 ]
 NULL = "\\N"
 """COPY's NULL."""
-ANSWERS = {"q1": "yes", "q2": "Remote", "q3": "A payments API used by a million people"}
+ANSWERS = {"0": "yes", "1": "Remote", "2": "A payments API used by a million people"}
 
 
 @dataclass(frozen=True)

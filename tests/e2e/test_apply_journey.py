@@ -50,7 +50,12 @@ def _team_interviews_and_offers(application_id: uuid.UUID) -> None:
             to_status=ApplicationStatus.INTERVIEWING,
             now=now - timedelta(minutes=2),
         )
-        application.offer_details = {"salary": 81_000, "currency": "EUR", "start_date": "2027-03-01"}
+        application.offer_details = {
+            "amount": 81_000,
+            "currency": "EUR",
+            "period": "yearly",
+            "start_date": "2027-03-01",
+        }
         application.offer_status, application.offer_expires_at = OfferStatus.PENDING, now + timedelta(days=5)
         record_step(
             db,
@@ -93,7 +98,7 @@ def test_a_seeker_applies_with_answers_follows_it_and_accepts_the_offer(
 
     with session_scope() as db:
         application = db.scalars(select(JobApplication).where(JobApplication.job_id == job_id)).one()
-        assert application.screening_answers == {"q1": "yes", "q2": "Lyon", "q3": "A ranking service"}
+        assert application.screening_answers == {"0": "yes", "1": "Lyon", "2": "A ranking service"}
         application_id = application.id
 
     page.get_by_role("link", name="Open your applications").click()
@@ -114,7 +119,7 @@ def test_a_seeker_applies_with_answers_follows_it_and_accepts_the_offer(
     page.goto(f"/applications/{application_id}")
     expect(page.get_by_test_id("timeline-step")).to_have_count(3)
     offer = page.get_by_test_id("offer")
-    expect(offer).to_contain_text("EUR 81,000")
+    expect(offer).to_contain_text("€81,000 a year")
     expect(page.get_by_text("Offered", exact=True).first).to_be_visible()
     offer.get_by_role("button", name="Accept offer").click()
     page.get_by_role("button", name="Accept the offer").click()

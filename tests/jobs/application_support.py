@@ -21,7 +21,7 @@ QUESTIONS: list[dict[str, Any]] = [
     {"question": "Which office?", "type": "choice", "choices": ["Berlin", "Lyon"], "required": False},
     {"question": "What did you ship last?", "type": "text", "required": True},
 ]
-ANSWERS: dict[str, object] = {"q1": "yes", "q2": "Lyon", "q3": "A search engine"}
+ANSWERS: dict[str, object] = {"0": "yes", "1": "Lyon", "2": "A search engine"}
 
 
 def team_posting(db: Session, team: Team, now: datetime, **values: Any) -> Job:
@@ -63,7 +63,12 @@ def apply_to(db: Session, who: Principal, job: Job, now: datetime, **values: Any
 
 def make_offer(db: Session, application: JobApplication, team: Team, now: datetime, days: int = 7) -> None:
     """What the pipeline's offer does, as far as the seeker's side needs: offered, pending, expiring."""
-    application.offer_details = {"salary": 70_000, "currency": "EUR", "start_date": "2027-02-01"}
+    application.offer_details = {
+        "amount": 70_000,
+        "currency": "EUR",
+        "period": "yearly",
+        "start_date": "2027-02-01",
+    }
     application.offer_status = OfferStatus.PENDING
     application.offer_expires_at = now + timedelta(days=days)
     record_step(

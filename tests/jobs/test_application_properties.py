@@ -24,7 +24,7 @@ _TEXT = st.one_of(
     st.sampled_from(["", " ", "yes", "no", "Lyon", "Berlin", "none", "\x00", "\ud800", "x" * 1200]),
 )
 _VALUE = st.one_of(_TEXT, st.booleans(), st.integers(), st.none(), st.lists(st.text(max_size=3), max_size=2))
-_KEYS = st.one_of(st.sampled_from([f"{ANSWER_PREFIX}q{n}" for n in range(1, 5)]), st.text(max_size=12))
+_KEYS = st.one_of(st.sampled_from([f"{ANSWER_PREFIX}{n}" for n in range(4)]), st.text(max_size=12))
 
 
 @FUZZ
@@ -53,8 +53,8 @@ def test_any_apply_form_is_refused_cleanly_or_stored(
         assert stored.scalar_one() == 0, "a refusal changes nothing"
         return
     application = db.scalars(select(JobApplication).where(JobApplication.applicant_id == who.user_id)).one()
-    assert set(application.screening_answers or {}) <= {"q1", "q2", "q3"}
-    assert (application.screening_answers or {}).get("q1") in {"yes", "no"}
+    assert set(application.screening_answers or {}) <= {"0", "1", "2"}
+    assert (application.screening_answers or {}).get("0") in {"yes", "no"}
 
 
 @FUZZ

@@ -109,7 +109,7 @@ def test_the_detail_shows_visible_steps_interviews_and_the_offer_never_notes_or_
     assert [step.title for step in detail.timeline] == ["You applied", "Moved to interviewing", "Offer made"]
     assert [(i.location, i.status) for i in detail.interviews] == [("Lyon office", "scheduled")]
     assert detail.offer is not None and detail.offer.can_answer
-    assert detail.offer.salary == "EUR 70,000"
+    assert detail.offer.salary == "€70,000 a year"
     assert detail.resume_name == "ada-cv.pdf"
     assert (detail.answers[0].question, detail.answers[0].answer) == (
         "Are you allowed to work in the EU?",

@@ -112,13 +112,13 @@ def test_a_resume_of_another_seeker_is_refused(
 @pytest.mark.parametrize(
     ("answers", "field"),
     [
-        ({"q2": "Lyon", "q3": "x"}, "answers.q1"),
-        ({"q1": "yes", "q3": "   "}, "answers.q3"),
-        ({"q1": "maybe", "q3": "x"}, "answers.q1"),
-        ({"q1": "yes", "q2": "Paris", "q3": "x"}, "answers.q2"),
-        ({"q1": "yes", "q3": 42}, "answers.q3"),
-        ({"q1": "yes", "q3": "x" * 1001}, "answers.q3"),
-        ({"q1": "yes", "q3": "x", "q9": "extra"}, "answers"),
+        ({"1": "Lyon", "2": "x"}, "answers.0"),
+        ({"0": "yes", "2": "   "}, "answers.2"),
+        ({"0": "maybe", "2": "x"}, "answers.0"),
+        ({"0": "yes", "1": "Paris", "2": "x"}, "answers.1"),
+        ({"0": "yes", "2": 42}, "answers.2"),
+        ({"0": "yes", "2": "x" * 1001}, "answers.2"),
+        ({"0": "yes", "2": "x", "9": "extra"}, "answers"),
     ],
     ids=[
         "missing-required",

@@ -123,16 +123,16 @@ def test_the_apply_state_applies_with_the_answers_typed_in_its_steps(world: Worl
     root = _root(f"/jobs/{world.open_job.slug}/apply", world.token)
     page = _page(root, ApplyState)
     list(ApplyState.load.fn(page))
-    assert [q.key for q in page.questions] == ["q1", "q2", "q3"]
+    assert [q.key for q in page.questions] == ["0", "1", "2"]
 
     ApplyState.set_cover_letter.fn(page, "Hello team")
-    ApplyState.set_answer.fn(page, "q1", "yes")
+    ApplyState.set_answer.fn(page, "0", "yes")
     for _ in range(3):
         ApplyState.next_step.fn(page)
     list(ApplyState.submit.fn(page))
-    assert page.step == Step.QUESTIONS and "needs an answer" in page.answer_errors["q3"]
+    assert page.step == Step.QUESTIONS and "needs an answer" in page.answer_errors["2"]
 
-    ApplyState.set_answer.fn(page, "q3", "A search engine")
+    ApplyState.set_answer.fn(page, "2", "A search engine")
     list(ApplyState.submit.fn(page))
 
     assert page.done
@@ -142,7 +142,7 @@ def test_the_apply_state_applies_with_the_answers_typed_in_its_steps(world: Worl
                 JobApplication.job_id == world.open_job.id, JobApplication.applicant_id == world.user_id
             )
         ).one()
-        assert stored.screening_answers == {"q1": "yes", "q3": "A search engine"}
+        assert stored.screening_answers == {"0": "yes", "2": "A search engine"}
         assert stored.cover_letter == "Hello team" and str(stored.id) == page.applied_id
 
 
