@@ -28,6 +28,7 @@ from jobhub.companies import (
 )
 from jobhub.jobs import (
     alerts_pages,
+    apply_pages,
     detail_pages,
     geo,
     pipeline_pages,
@@ -36,6 +37,7 @@ from jobhub.jobs import (
     saved_pages,
     search_pages,
     suggest,
+    tracker_pages,
 )
 from jobhub.pages import coming_soon, errors, forbidden, landing
 from jobhub.pages.registry import add_pages
@@ -113,6 +115,8 @@ add_pages(
     saved_pages.PAGES,
     alerts_pages.PAGES,
     detail_pages.PAGES,
+    apply_pages.PAGES,
+    tracker_pages.PAGES,
     team_pages.PAGES,
     invitation_pages.PAGES,
     directory_pages.PAGES,

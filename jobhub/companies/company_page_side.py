@@ -68,6 +68,13 @@ def facts_card() -> rx.Component:
                 align="center",
                 data_testid="team-size",
             ),
+            rx.flex(
+                decorative_icon("clock"),
+                rx.text(S.response_text, size="2"),
+                spacing="2",
+                align="center",
+                data_testid="response-time",
+            ),
             rx.cond(
                 S.socials.length() > 0,
                 rx.el.ul(

@@ -24,6 +24,7 @@ from jobhub.companies.labels import REMOTE_LABELS, SIZE_LABELS, TYPE_LABELS
 from jobhub.companies.models import Company, CompanyEmployee, CompanyStatus, EmploymentStatus
 from jobhub.jobs.company_jobs import COMPANY_JOBS_PER_PAGE, CompanyJobsPage, open_jobs_of_company
 from jobhub.jobs.job_posting_ld import script_json
+from jobhub.jobs.response_times import response_figure
 from jobhub.platform.errors import NotFound
 from jobhub.platform.markdown import markdown_to_html, plain_text
 from jobhub.settings import get_settings
@@ -77,6 +78,8 @@ class CompanyPage:
     seo_title: str
     seo_description: str
     json_ld: str
+    response_text: str = ""
+    """How fast the company answers applicants (``jobs.response_times``): no silent ghosting."""
 
 
 def public_company_filter() -> ColumnElement[bool]:
@@ -228,4 +231,5 @@ def company_page(db: Session, slug: str, *, jobs_page: int = 1, now: datetime | 
         seo_title=seo_title,
         seo_description=seo_description,
         json_ld=script_json(ld),
+        response_text=response_figure(db, company.id, moment).label,
     )

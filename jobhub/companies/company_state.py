@@ -53,6 +53,7 @@ class CompanyPageState(SaveToggleState, AuthState):
     benefits: list[str] = []
     perks: list[str] = []
     team_size: str = ""
+    response_text: str = ""
     review_count: int = 0
     rating_text: str = ""
     review_count_text: str = ""
@@ -93,7 +94,7 @@ class CompanyPageState(SaveToggleState, AuthState):
         self.facts, self.socials = list(page.facts), list(page.socials)
         self.about_html, self.culture_html = page.about_html, page.culture_html
         self.values, self.benefits, self.perks = list(page.values), list(page.benefits), list(page.perks)
-        self.team_size = page.team_size
+        self.team_size, self.response_text = page.team_size, page.response_text
         rating = page.rating
         self.review_count, self.rating_text, self.review_count_text = (
             rating.count,

@@ -195,3 +195,16 @@ def company_ids_for(db: Session, who: Principal | None, action: TeamAction) -> l
         )
     ).all()
     return [row[0].company_id for row in rows]
+
+
+def member_ids_allowed(db: Session, company_id: uuid.UUID, action: TeamAction) -> list[uuid.UUID]:
+    """The active members of ``company_id`` whose role allows ``action``: whom to tell about it."""
+    rows = db.execute(
+        select(CompanyEmployee.user_id).where(
+            CompanyEmployee.company_id == company_id,
+            CompanyEmployee.employment_status == EmploymentStatus.ACTIVE,
+            CompanyEmployee.team_role.in_([role.value for role in ROLES_ALLOWED[action]]),
+            CompanyEmployee.user_id.is_not(None),
+        )
+    ).scalars()
+    return sorted(set(rows), key=str)

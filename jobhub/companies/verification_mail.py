@@ -8,7 +8,6 @@ deciding transaction (the address is read there) and sent by the caller after co
 
 from __future__ import annotations
 
-import logging
 import uuid
 from dataclasses import dataclass
 from typing import Final
@@ -19,8 +18,6 @@ from jobhub.auth.recipients import mail_recipients
 from jobhub.platform import event_types, mail
 from jobhub.settings import get_settings
 from jobhub.ui import navigation as nav
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -102,9 +99,4 @@ def decision_mail(
 
 def send_decision_mail(message: mail.Message | None) -> None:
     """Send once the decision is committed; a failure is logged (the bell already told them)."""
-    if message is None:
-        return
-    try:
-        mail.send(message)
-    except (mail.MailError, ValueError):
-        log.exception("could not send %r to %s", message.subject, message.to)
+    mail.send_after_commit(message)

@@ -32,6 +32,8 @@ from jobhub.demo.market import (
 from jobhub.demo.people import ADMIN_EMAIL, DEMO_PASSWORD, account_rows, profile_rows
 from jobhub.demo.rows import insert_rows
 from jobhub.demo.seeker_profiles import enrich_profiles
+from jobhub.demo.timelines import application_timelines
+from jobhub.jobs.application_models import ApplicationEvent, ApplicationInterview
 from jobhub.jobs.models import Job, JobApplication, JobCategory, JobView
 from jobhub.platform.db import session_scope
 from jobhub.profiles.models import Certification, Education, Experience, Skill, UserProfile, UserSkill
@@ -102,6 +104,9 @@ def load_demo_into(
     job_rows(fake, rng, size.jobs, catalog, market)
     showcase_jobs(market, datetime.now(UTC))
     application_rows(rng, people.seekers, market)
+    timelines = application_timelines(
+        market.applications, {job["id"]: job["employer_id"] for job in market.jobs}, datetime.now(UTC)
+    )
     company_addresses(people.users, people.teams, market)
     employer = employer_rows(seed, market, people.teams, people.admins[0], people.seekers)
 
@@ -120,6 +125,8 @@ def load_demo_into(
         (CompanyReview, market.reviews),
         (Job, market.jobs),
         (JobApplication, market.applications),
+        (ApplicationEvent, timelines.steps),
+        (ApplicationInterview, timelines.interviews),
         (JobView, employer.job_views),
     ]
     built = sum(len(rows) for _, rows in plan)

@@ -6,6 +6,7 @@ functions write, so a step can never be on one and missing from another. The sta
 check ownership, the team's ``team_access.require_team``), which pass the acting principal.
 The first step a team takes (anything but a view) sets ``first_response_at``: the response
 time the tracker and the company page show, and what ends the 21-day "no response" clock.
+The event names the job's employer and company, which the ClickHouse funnel needs.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlmodel import Session
 
 from jobhub.auth.principal import Principal
 from jobhub.jobs.application_models import ActorKind, ApplicationEvent, ApplicationEventKind
-from jobhub.jobs.models import SCHEMA, ApplicationStatus, JobApplication
+from jobhub.jobs.models import SCHEMA, ApplicationStatus, Job, JobApplication
 from jobhub.platform import event_types as et
 from jobhub.platform.events import emit
 
@@ -74,6 +75,7 @@ def record_step(
     )
     db.add(application)
     db.add(step)
+    job = db.get(Job, application.job_id)
     emit(
         db,
         SCHEMA,
@@ -82,6 +84,8 @@ def record_step(
         EVENT_TYPES[kind],
         {
             "job_id": str(application.job_id),
+            "employer_id": str(job.employer_id) if job else None,
+            "company_id": str(job.company_id) if job and job.company_id else None,
             "applicant_id": str(application.applicant_id),
             "from_status": step.from_status,
             "to_status": to_status,

@@ -40,6 +40,42 @@ def sign_in_link(label: str) -> rx.Component:
     return text_link(label, f"{nav.LOGIN}?next={nav.JOBS}/" + S.slug_shown, size="2")
 
 
+def apply_here() -> rx.Component:
+    """Apply on JobHub: the seeker's way in, "Applied on …" once done, a word for everyone else."""
+    apply_path = f"{nav.JOBS}/" + S.slug_shown + "/apply"
+    return rx.cond(
+        S.applied_id != "",
+        rx.flex(
+            rx.callout(
+                "Applied on " + S.applied_on, icon="circle-check", color_scheme="green", role="status"
+            ),
+            text_link("See where it stands", f"{nav.APPLICATIONS}/" + S.applied_id, size="2"),
+            direction="column",
+            spacing="1",
+        ),
+        rx.cond(
+            S.is_seeker,
+            button_link("Apply now", apply_path, icon="send", size="3", width="100%"),
+            rx.cond(
+                S.is_authenticated,
+                rx.text("Applying is for job seeker accounts.", size="2", color=TEXT_MUTED),
+                rx.flex(
+                    button_link(
+                        "Sign in to apply",
+                        f"{nav.LOGIN}?next=" + apply_path,
+                        icon="log-in",
+                        size="3",
+                        width="100%",
+                    ),
+                    rx.text("You come straight back to the application.", size="1", color=TEXT_MUTED),
+                    direction="column",
+                    spacing="1",
+                ),
+            ),
+        ),
+    )
+
+
 def save_action() -> rx.Component:
     return rx.cond(
         S.is_seeker,
@@ -147,7 +183,7 @@ def job_content() -> rx.Component:
     share = rx.button(
         icon("share-2"), "Copy link to share", variant="outline", size="3", width="100%", on_click=S.share
     )
-    return posting_content(S, save_action(), share, report_action())
+    return posting_content(S, save_action(), share, report_action(), apply=apply_here())
 
 
 def not_open() -> rx.Component:

@@ -4,7 +4,7 @@ Thin: each handler resolves the principal again and makes its service calls in o
 transaction. The job's id stays in a backend var (``_job_id``), set only by ``load`` from the
 slug the server looked up, so save, share and report act on the job the page shows and never
 on an id the browser sent. Everything public here is what any visitor of an open job may see,
-plus the signed-in seeker's own skill match and saved flag.
+plus the signed-in seeker's own skill match, saved flag and the day they applied.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from sqlmodel import Session
 from jobhub.auth.authorization import SignInRequired
 from jobhub.auth.guards import current_path_and_query, login_url
 from jobhub.auth.state import AuthState
-from jobhub.jobs import reports, saved
+from jobhub.jobs import applications, reports, saved
+from jobhub.jobs.application_tracker import day_label
 from jobhub.jobs.job_detail import JobPage, SimilarJob, job_page
 from jobhub.jobs.job_page_view import shown_posting
 from jobhub.jobs.views import ViewOrigin, record_share, record_view
@@ -81,6 +82,8 @@ class JobDetailState(AuthState):
     json_ld: str = ""
 
     is_seeker: bool = False
+    applied_id: str = ""
+    applied_on: str = ""
     is_saved: bool = False
     saving: bool = False
     report_open: bool = False
@@ -147,6 +150,11 @@ class JobDetailState(AuthState):
                     who and saved.saved_job_ids(db, who.user_id, [uuid.UUID(page.id)])
                 )
                 self.reported = who is not None and reports.has_reported(db, uuid.UUID(page.id), who.user_id)
+                mine = (
+                    applications.application_for_job(db, who, uuid.UUID(page.id)) if self.is_seeker else None
+                )
+                self.applied_id = str(mine.id) if mine else ""
+                self.applied_on = day_label(mine.applied_at) if mine else ""
         except NotFound:
             self._forget()
             self.not_found = True

@@ -173,7 +173,13 @@ def similar_section(p: Posting) -> rx.Component:
     )
 
 
-def apply_action(p: Posting) -> rx.Component:
+def inert_apply() -> rx.Component:
+    """The preview's apply button: seekers see the real one, which applies through JobHub."""
+    return rx.button(icon("send"), "Apply now", size="3", width="100%", disabled=True)
+
+
+def apply_action(p: Posting, here: rx.Component | None = None) -> rx.Component:
+    """The company's own apply link when the posting has one, else ``here`` (applying on JobHub)."""
     return rx.cond(
         p.apply_url != "",
         rx.button(
@@ -190,21 +196,12 @@ def apply_action(p: Posting) -> rx.Component:
             size="3",
             width="100%",
         ),
-        rx.flex(
-            rx.button("Applications open soon", size="3", width="100%", disabled=True),
-            rx.text(
-                "Applying through JobHub is almost ready. Save the job to come back to it.",
-                size="1",
-                color=TEXT_MUTED,
-            ),
-            direction="column",
-            spacing="1",
-        ),
+        here if here is not None else inert_apply(),
     )
 
 
-def action_card(p: Posting, *actions: rx.Component) -> rx.Component:
-    """The pay, the apply button, then the page's own ``actions``."""
+def action_card(p: Posting, *actions: rx.Component, apply: rx.Component | None = None) -> rx.Component:
+    """The pay, the apply button (``apply``, or the company's own link), then the page's ``actions``."""
     return rx.card(
         rx.flex(
             rx.flex(
@@ -214,7 +211,7 @@ def action_card(p: Posting, *actions: rx.Component) -> rx.Component:
                 direction="column",
                 spacing="1",
             ),
-            apply_action(p),
+            apply_action(p, apply),
             *actions,
             direction="column",
             spacing="3",
@@ -260,7 +257,9 @@ def company_card(p: Posting) -> rx.Component:
     )
 
 
-def posting_content(p: Posting, *actions: rx.Component, title_as: str = "h1") -> rx.Component:
+def posting_content(
+    p: Posting, *actions: rx.Component, apply: rx.Component | None = None, title_as: str = "h1"
+) -> rx.Component:
     """The whole posting: notice, header, then the sections beside the pay, apply and company cards.
 
     ``title_as`` is the title's heading level: the job page's ``h1``, a level lower where the
@@ -277,7 +276,9 @@ def posting_content(p: Posting, *actions: rx.Component, title_as: str = "h1") ->
         min_width="0",
     )
     side = rx.el.aside(
-        rx.flex(action_card(p, *actions), company_card(p), direction="column", spacing=SPACE_DEFAULT),
+        rx.flex(
+            action_card(p, *actions, apply=apply), company_card(p), direction="column", spacing=SPACE_DEFAULT
+        ),
         aria_label="Apply and company",
     )
     return rx.flex(

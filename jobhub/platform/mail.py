@@ -273,6 +273,17 @@ def send(message: Message) -> EmailMessage:
     return mail
 
 
+def send_after_commit(message: Message | None) -> None:
+    """Send a mail whose cause has committed; a failure is logged, not raised (the bell or the
+    page already told the user, and the change must not look failed for a mail server's sake)."""
+    if message is None:
+        return
+    try:
+        send(message)
+    except (MailError, ValueError):
+        log.exception("could not send %r to %s", message.subject, message.to)
+
+
 def send_mail(to: str, subject: str, text: str, html_body: str | None = None) -> EmailMessage:
     """Shorthand for ``send(Message(...))``."""
     return send(Message(to=to, subject=subject, text=text, html=html_body))

@@ -28,8 +28,34 @@ JOB_ACTIONS: dict[str, str] = {
     et.JOB_SAVED: "save",
     et.JOB_SHARED: "share",
     et.JOB_CLICKED: "click",
+    et.APPLICATION_INTERVIEW_SCHEDULED: "interview",
+    et.APPLICATION_OFFER_MADE: "offer",
+    et.APPLICATION_OFFER_ACCEPTED: "hire",
+    et.APPLICATION_HIRED: "hire",
+    et.APPLICATION_REJECTED: "reject",
+    et.APPLICATION_WITHDRAWN: "withdraw",
+    et.APPLICATION_OFFER_DECLINED: "withdraw",
 }
 """Event type -> the ``event_type`` / ``metric_type`` value of job_analytics and job_metrics."""
+
+MOVE_ACTIONS: dict[str, str] = {
+    "interviewing": "interview",
+    "offered": "offer",
+    "hired": "hire",
+    "rejected": "reject",
+    "withdrawn": "withdraw",
+}
+"""A plain pipeline move counts in the funnel by the stage it reaches (to screening: not a step)."""
+
+APPLICATION_EVENTS = frozenset(
+    {
+        et.APPLICATION_SUBMITTED,
+        et.APPLICATION_MOVED,
+        *(t for t in JOB_ACTIONS if t.startswith("application.")),
+    }
+)
+"""Events of an application: their job_analytics ``user_id`` is the applicant, not whoever acted,
+so ``uniq(user_id)`` per action charts views -> applies -> interviews -> offers -> hires by person."""
 
 USER_EVENT_COLUMNS = (
     "session_id",
@@ -62,7 +88,22 @@ def _string_map(value: object) -> dict[str, str]:
     return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in value.items() if v is not None}
 
 
+def job_action(event: RelayedEvent) -> str | None:
+    """The funnel action of an event, or ``None`` when it is not a step of the funnel."""
+    if event.event_type == et.APPLICATION_MOVED:
+        return MOVE_ACTIONS.get(str(event.payload.get("to_status")))
+    return JOB_ACTIONS.get(event.event_type)
+
+
+def _subject(event: RelayedEvent) -> Any:
+    if event.event_type in APPLICATION_EVENTS:
+        return optional_uuid(event.payload.get("applicant_id")) or event.user_id
+    return event.user_id
+
+
 def _job_ids(event: RelayedEvent) -> tuple[Any, Any] | None:
+    if job_action(event) is None:
+        return None
     job_id = optional_uuid(event.payload.get("job_id"))
     employer_id = optional_uuid(event.payload.get("employer_id"))
     return None if job_id is None or employer_id is None else (job_id, employer_id)
@@ -78,8 +119,8 @@ def job_analytics_row(event: RelayedEvent) -> Row | None:
         "job_id": ids[0],
         "employer_id": ids[1],
         "company_id": optional_uuid(p.get("company_id")),
-        "event_type": JOB_ACTIONS[event.event_type],
-        "user_id": event.user_id,
+        "event_type": job_action(event),
+        "user_id": _subject(event),
         "session_id": _text(p, "session_id") or "",
         "source": _text(p, "source") or "direct",
         "search_query": _text(p, "search_query"),
@@ -98,10 +139,10 @@ def job_metrics_row(event: RelayedEvent) -> Row | None:
         "job_id": ids[0],
         "employer_id": ids[1],
         "company_id": optional_uuid(event.payload.get("company_id")),
-        "metric_type": JOB_ACTIONS[event.event_type],
+        "metric_type": job_action(event),
         "value": 1,
         "source": _text(event.payload, "source") or "direct",
-        "user_id": event.user_id,
+        "user_id": _subject(event),
         "timestamp": event.occurred_at,
     }
 
@@ -156,6 +197,7 @@ USER_EVENTS = Projection("user_events", user_events_row)
 
 PROJECTIONS: dict[str, tuple[Projection, ...]] = {
     **{event_type: (JOB_ANALYTICS, JOB_METRICS, USER_EVENTS) for event_type in JOB_ACTIONS},
+    et.APPLICATION_MOVED: (JOB_ANALYTICS, JOB_METRICS, USER_EVENTS),
     et.SEARCH_PERFORMED: (SEARCH_ANALYTICS, USER_EVENTS),
     et.PAGE_VIEWED: (USER_EVENTS,),
     et.USER_REGISTERED: (USER_EVENTS,),

@@ -54,16 +54,16 @@ class Timing:
         return self.service_ms + self.commit_ms
 
 
-def server_database(server: str) -> BenchDatabase:
-    """Our own database on ``server``, so the search benchmark's ``jobhub_bench`` is left alone."""
-    conninfo = f"{server.rsplit('/', 1)[0]}/{DATABASE}"
+def server_database(server: str, name: str = DATABASE) -> BenchDatabase:
+    """Our own database ``name`` on ``server``, so the search benchmark's ``jobhub_bench`` is left alone."""
+    conninfo = f"{server.rsplit('/', 1)[0]}/{name}"
     with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
     def drop() -> None:
         with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, drop, keep=False)
 

@@ -14,13 +14,14 @@ from reflex.state import State
 from reflex_base.utils import format
 from sqlalchemy import Engine, func, select, text
 
-from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
+from jobhub.auth.session_tokens import issue_session
 from jobhub.jobs.detail_state import JobDetailState
 from jobhub.jobs.models import DomainEvent, Job, JobStatus
 from jobhub.platform.db import session_scope
 from jobhub.platform.event_types import JOB_VIEWED
 from tests.auth.support import add_seeker, delete_users
 from tests.factories import make_job
+from tests.jobs.support import router_data
 
 
 @pytest.fixture
@@ -51,22 +52,9 @@ def seeker_token(engine: Engine) -> Iterator[str]:
     delete_users(engine, [user_id])
 
 
-def _router_data(path: str, token: str) -> dict[str, object]:
-    """What a browser's websocket event carries for ``path``."""
-    return {
-        "headers": {"cookie": f"{SESSION_COOKIE}={token}" if token else "", "user-agent": "pytest-browser"},
-        "pathname": path,
-        "asPath": path,
-        "query": {},
-        "token": "tab-1",
-        "sid": "socket-1",
-        "ip": "192.0.2.10",
-    }
-
-
 def _navigate(root: State, path: str, token: str = "") -> JobDetailState:
     """Point the browser tab at ``path``; the page's state (kept between pages, as in Reflex)."""
-    root.router_data = root._update_router_vars(_router_data(path, token), {})
+    root.router_data = root._update_router_vars(router_data(path, token), {})
     return root.get_substate(JobDetailState.get_full_name().split("."))  # type: ignore[return-value]
 
 

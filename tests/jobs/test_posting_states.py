@@ -17,7 +17,7 @@ from reflex_base.utils import format
 from sqlalchemy import Engine, select, text
 
 from jobhub.auth.models import Role, UserRole
-from jobhub.auth.session_tokens import SESSION_COOKIE, issue_session
+from jobhub.auth.session_tokens import issue_session
 from jobhub.companies.models import CompanyEmployee, TeamRole
 from jobhub.jobs.detail_state import JobDetailState
 from jobhub.jobs.job_page_view import ShownPosting
@@ -29,6 +29,7 @@ from jobhub.platform.db import session_scope
 from tests.auth.support import add_seeker, delete_users
 from tests.factories import make_company, make_job
 from tests.jobs.posting_support import DESCRIPTION
+from tests.jobs.support import browser_tab
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,7 @@ def employers(engine: Engine) -> Iterator[Employers]:
 
 
 def _state(cls: type[State], path: str, token: str) -> Any:
-    root = State(_reflex_internal_init=True)
-    router_data = {
-        "headers": {"cookie": f"{SESSION_COOKIE}={token}", "user-agent": "pytest-browser"},
-        "pathname": path,
-        "asPath": path,
-        "query": {},
-        "token": "tab-1",
-        "sid": "socket-1",
-        "ip": "192.0.2.10",
-    }
-    root.router_data = root._update_router_vars(router_data, {})
-    return root.get_substate(cls.get_full_name().split("."))
+    return browser_tab(path, token).get_substate(cls.get_full_name().split("."))
 
 
 def _status(job_id: uuid.UUID) -> str:
