@@ -194,7 +194,7 @@ def test_withdrawing_needs_a_reason_and_writes_the_step(db: Session, team: Team,
     with pytest.raises(Invalid):
         withdraw(db, seeker, application.id, "   ", now=NOW)
     assert application.status == ApplicationStatus.APPLIED
-    withdraw(db, seeker, application.id, "I took another job", now=NOW)
+    withdraw(db, seeker, application.id, "I took another job", now=NOW + timedelta(minutes=1))
 
     assert application.status == ApplicationStatus.WITHDRAWN
     assert application.withdrawal_reason == "I took another job"
