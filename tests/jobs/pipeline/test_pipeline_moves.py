@@ -20,7 +20,7 @@ from tests.jobs.pipeline.support import applicant, team_job
 from tests.smtp import SmtpSink, smtp_mail, smtp_server  # noqa: F401 (fixtures)
 
 PLAIN_MOVES = [
-    (here, there) for here, targets in TEAM_MOVES.items() for there in targets if there != S.REJECTED
+    (here, there) for here, targets in TEAM_MOVES.items() for there in sorted(targets) if there != S.REJECTED
 ]
 REFUSED = [(here, there) for here in S for there in S if there not in TEAM_MOVES[here]]
 
