@@ -165,14 +165,16 @@ class _Query:
     def has_phrase(self) -> bool:
         return "q_words" in self.params
 
-    def where_words(self) -> str:
+    def where_words(self, *, tokens: bool = True) -> str:
         """The whole filter with each phrase loosened to its words, which GIN answers without
         reading rows (it does not hold word positions)."""
-        return self.where().replace(f"@@ {TSQUERY}", "@@ CAST(:q_words AS tsquery)")
+        return self.where(tokens=tokens).replace(f"@@ {TSQUERY}", "@@ CAST(:q_words AS tsquery)")
 
-    def where(self) -> str:
-        tokens = self._tokens("filter_q", [*self.base_tokens, *self.facet_tokens.values()])
-        return " AND ".join([*self.base, *self.facets.values(), *tokens])
+    def where(self, *, tokens: bool = True) -> str:
+        """The whole filter; without ``tokens`` for walking an index, where the token test would
+        only read each row's vector again to repeat what the columns decide."""
+        groups = [*self.base_tokens, *self.facet_tokens.values()] if tokens else []
+        return " AND ".join([*self.base, *self.facets.values(), *self._tokens("filter_q", groups)])
 
     def base_where(self) -> str:
         """Keywords, place and skills only: the rows every facet count starts from."""
@@ -242,6 +244,14 @@ def _location(query: _Query, params: SearchParams) -> None:
         f"AND {DISTANCE_KM} <= :radius_km)"
     )
     query.base.append(f"({within}{remote})")
+    # The map cells let the GIN index meet words and place in one scan; without words the geo
+    # index alone finds the place better (the cells are coarser than the radius's box).
+    cells = filter_tokens.cell_tokens(
+        box.min_latitude, box.max_latitude, box.min_longitude, box.max_longitude
+    )
+    if cells and query.has_keywords:
+        also = [filter_tokens.value_token("remote", RemotePolicy.REMOTE_ONLY)] if include_remote else []
+        query.base_tokens.append(filter_tokens.any_of([*cells, *also]))
 
 
 def _skills(db: Session, query: _Query, names: tuple[str, ...]) -> None:
@@ -285,6 +295,9 @@ def _facet_filters(db: Session, query: _Query, params: SearchParams, now: dateti
     if params.posted:
         query.params["posted_since"] = now - timedelta(days=params.posted)
         query.facets["posted"] = "j.published_at >= :posted_since"
+        query.facet_tokens["posted"] = filter_tokens.any_of(
+            filter_tokens.day_tokens(query.params["posted_since"], now)
+        )
 
 
 def _id_tokens(query: _Query, key: str, ids: list[uuid.UUID]) -> None:
@@ -526,7 +539,7 @@ def _page_ids(
     filters as independent, so two skills that go together look a thousand times rarer than
     they are, and it would scan the whole table or bitmap every match instead.
     """
-    where = query.where()
+    where = query.where(tokens=not walk)
     params = {**query.params, "offset": offset, "limit": limit}
     if walk:
         _set_local(db, WALK_ONLY)
@@ -585,7 +598,7 @@ def _phrase_window_page(
     columns += "j.salary_min_yearly, j.salary_max_yearly"
     newest = "j.published_at" if walk else "(j.published_at + interval '0 s')"
     window = (
-        f"WITH w AS MATERIALIZED (SELECT j.id FROM jobs.jobs j WHERE {query.where_words()} "
+        f"WITH w AS MATERIALIZED (SELECT j.id FROM jobs.jobs j WHERE {query.where_words(tokens=not walk)} "
         f"ORDER BY {newest} DESC LIMIT {PHRASE_SCAN}), "
         f"c AS (SELECT {columns} FROM w JOIN jobs.jobs j ON j.id = w.id WHERE j.search_vector @@ {TSQUERY}) "
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -17,6 +17,7 @@ from jobhub.jobs.search_params import SearchParams
 from tests.factories import add, make_company, make_job
 
 NOW = datetime.now(UTC)
+TOKENS_MATCH = "j.search_vector @@ CAST(:t AS tsquery)"
 
 
 def lexemes(db: Session, job: Job) -> set[str]:
@@ -133,3 +134,62 @@ def test_the_tokens_alone_select_what_the_conditions_select(db: Session) -> None
             )
         )
         assert by_conditions and by_tokens == by_conditions, params
+
+
+def test_a_posting_holds_its_publishing_day_and_its_map_cells(db: Session) -> None:
+    job = make_job(published_at=datetime(2026, 12, 1, 23, 30, tzinfo=UTC), latitude=53.33, longitude=-6.25)
+    add(db, job)
+    words = lexemes(db, job)
+    assert {"day:9831", "geo05:106:-13", "geo20:26:-4"} <= words
+    assert filter_tokens.day_tokens(
+        datetime(2026, 11, 29, 8, tzinfo=UTC), datetime(2026, 12, 1, 1, tzinfo=UTC)
+    ) == [
+        "day:9829",
+        "day:9830",
+        "day:9831",
+    ]
+
+
+def test_a_huge_box_has_no_cells_and_a_small_one_the_finest() -> None:
+    assert filter_tokens.cell_tokens(-80.0, 80.0, -170.0, 170.0) == []
+    assert filter_tokens.cell_tokens(53.1, 53.6, -6.6, -5.9) == [
+        f"geo05:{row}:{col}" for row in (106, 107) for col in (-14, -13, -12)
+    ]
+
+
+def test_day_and_place_tokens_keep_every_job_the_conditions_select(db: Session) -> None:
+    """Range filters: the tokens may let more through (the column decides), never fewer."""
+    rng = random.Random(11)
+    for _ in range(150):
+        add(
+            db,
+            make_job(
+                status="published",
+                published_at=NOW - timedelta(hours=rng.randint(0, 24 * 40)),
+                latitude=53.35 + rng.uniform(-1.5, 1.5),
+                longitude=-6.26 + rng.uniform(-2.5, 2.5),
+                remote_policy=rng.choice(["onsite", "remote_only"]),
+            ),
+        )
+    db.flush()
+    cases = [
+        SearchParams(posted=1),
+        SearchParams(posted=7),
+        SearchParams(q="engineer", location="Dublin", radius=50),
+        SearchParams(q="engineer", location="Dublin", radius=25, remote=("remote_only",), posted=3),
+    ]
+    for params in cases:
+        query = search.build_query(db, params, NOW)
+        conditions = " AND ".join([*query.base, *query.facets.values()])
+        by_conditions = set(
+            db.scalars(text(f"SELECT j.id FROM jobs.jobs j WHERE {conditions}"), query.params)
+        )
+        groups = [*query.base_tokens, *query.facet_tokens.values()]
+        assert groups and (not params.location or "geo05:" in " ".join(groups)), params
+        by_tokens = set(
+            db.scalars(
+                text(f"SELECT j.id FROM jobs.jobs j WHERE {search.OPEN} AND {TOKENS_MATCH}"),
+                {**query.params, "t": filter_tokens.all_of(groups)},
+            )
+        )
+        assert by_conditions and by_conditions <= by_tokens, params
