@@ -42,6 +42,9 @@ def test_every_registered_page_builds(app: rx.App) -> None:
         nav.ADMIN_COMPANIES,
         nav.PROFILE,
         nav.PUBLIC_PROFILE,
+        nav.PROFILE_RESUMES,
+        nav.APPLICATIONS,
+        nav.EMPLOYER_JOB_PIPELINE,
     ],
 )
 def test_shipped_sections_are_real_pages_not_placeholders(app: rx.App, route: str) -> None:

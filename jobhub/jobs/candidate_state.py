@@ -24,7 +24,7 @@ from jobhub.jobs import candidate_panel, candidate_reviews, interviews, offers
 from jobhub.jobs.candidate_reviews import NO_SUCH_NOTE
 from jobhub.jobs.interviews import InterviewForm, InterviewSent
 from jobhub.jobs.models import ApplicationStatus
-from jobhub.jobs.offers import OfferForm
+from jobhub.jobs.offers import OfferForm, OfferSent
 from jobhub.jobs.pipeline_scope import application_uuid
 from jobhub.jobs.pipeline_state import PipelineState
 from jobhub.platform.db import session_scope
@@ -164,7 +164,7 @@ class CandidateState(PipelineState):
         finally:
             self.busy = False
         self.interview_error = self.interview_field = self.offer_error = self.offer_field = ""
-        if isinstance(result, InterviewSent) and result.mail is not None:
+        if isinstance(result, InterviewSent | OfferSent) and result.mail is not None:
             self._outgoing = [*self._outgoing, result.mail]
             yield PipelineState.deliver_mail
         yield toast_success(done)

@@ -19,16 +19,22 @@ from sqlmodel import Session
 
 from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.principal import Principal
+from jobhub.auth.recipients import mail_recipients
 from jobhub.companies.team_access import TeamAction
+from jobhub.jobs.application_mail import application_path, site_url
 from jobhub.jobs.application_models import ActorKind, ApplicationEventKind
 from jobhub.jobs.application_rules import offer_allowed, team_move
 from jobhub.jobs.application_steps import record_step
 from jobhub.jobs.models import ApplicationStatus, JobApplication, OfferStatus, SalaryPeriod
 from jobhub.jobs.pipeline_scope import application_in_scope, audit_application, storable
 from jobhub.jobs.posting_form import CURRENCIES
+from jobhub.notifications.service import notify
 from jobhub.platform.errors import Conflict, Invalid
+from jobhub.platform.mail import Message
 
 AMOUNT_MAX: Final = 100_000_000
+OFFER_NOTIFICATION: Final = "application.offer_made"
+"""The seeker's bell when an offer arrives (the offer itself waits on their tracker)."""
 NOTE_MAX: Final = 2000
 PERIOD_LABELS: Final[dict[str, str]] = {
     SalaryPeriod.YEARLY: "a year",
@@ -113,6 +119,14 @@ def _terms(form: OfferForm) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class OfferSent:
+    """The offer as the panel shows it, and the seeker's mail for the caller to send after commit."""
+
+    offer: OfferView
+    mail: Message | None
+
+
 def make_offer(
     db: Session,
     who: Principal | None,
@@ -121,10 +135,11 @@ def make_offer(
     *,
     context: RequestContext | None = None,
     now: datetime | None = None,
-) -> OfferView:
-    """Offer the role: the application becomes ``offered``, the offer pending until its expiry."""
+) -> OfferSent:
+    """Offer the role: the application becomes ``offered``, the offer pending until its expiry;
+    the seeker is told on their bell and by mail."""
     moment = now or datetime.now(UTC)
-    application, _job, member = application_in_scope(
+    application, job, member = application_in_scope(
         db, who, application_id, TeamAction.MAKE_OFFERS, lock=True
     )
     offer_allowed(application.status)
@@ -147,7 +162,26 @@ def make_offer(
     audit_application(db, AuditAction.APPLICATION_OFFER_MADE, member, application, context, terms)
     view = offer_view(application)
     assert view is not None
-    return view
+    news = (
+        f"{member.company_name} offers you {view.salary}, starting {view.start_date}. "
+        f"Answer by {view.expires_on} on your tracker."
+    )
+    path = application_path(application.id)
+    notify(db, application.applicant_id, OFFER_NOTIFICATION, f"An offer for {job.title}", news, path)
+    return OfferSent(
+        view, _offer_mail(db, application.applicant_id, job.title, member.company_name, news, path)
+    )
+
+
+def _offer_mail(
+    db: Session, user_id: uuid.UUID, job_title: str, company_name: str, news: str, path: str
+) -> Message | None:
+    """The seeker's mail about the offer, sent by the caller after commit (``None``: not mailable)."""
+    recipient = mail_recipients(db, [user_id]).get(user_id)
+    if recipient is None:
+        return None
+    text = f"Dear {recipient.first_name or 'there'},\n\n{news}\n\n{site_url(path)}\n\n\u2014 The JobHub team"
+    return Message(to=recipient.email, subject=f"An offer for {job_title} at {company_name}", text=text)
 
 
 def withdraw_offer(

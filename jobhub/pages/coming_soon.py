@@ -51,12 +51,6 @@ PLANNED_SECTIONS: tuple[PlannedSection, ...] = (
         nav.SAVED_JOBS, "Saved jobs", "Jobs you saved, with your notes and reminders.", "bookmark"
     ),
     PlannedSection(
-        nav.APPLICATIONS,
-        "Your applications",
-        "Every application and where it stands, from applied to offer.",
-        "file-text",
-    ),
-    PlannedSection(
         nav.EMPLOYER_DASHBOARD,
         "Employer dashboard",
         "Your company page, postings and applicant pipeline in one place.",

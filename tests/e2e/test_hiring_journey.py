@@ -136,8 +136,11 @@ def test_a_seeker_applies_the_team_interviews_and_offers_and_the_seeker_accepts(
     expect(seeker_page.get_by_test_id("timeline-step")).to_have_count(1)
 
     _interview_and_offer(open_page("/", token=recruiter.token), job_id)
-    invitation = mailbox.wait_for(email, count=2)[-1]
+    mails = mailbox.wait_for(email, count=3)
+    [invitation] = [m for m in mails if m.subject.startswith("Invitation: Interview: Search Engineer")]
     assert any(part.get_content_type() == "text/calendar" for part in invitation.message.iter_attachments())
+    [offer_mail] = [m for m in mails if m.subject.startswith("An offer for Search Engineer")]
+    assert "95,000" in offer_mail.text
 
     seeker_page.goto(f"/applications/{application_id}")
     steps = seeker_page.get_by_test_id("timeline-step")

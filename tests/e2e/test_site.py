@@ -34,9 +34,9 @@ def test_an_unknown_url_shows_the_404_page_inside_the_layout(open_page: Callable
 
 
 def test_a_section_not_built_yet_says_so_in_the_real_layout(open_page: Callable[..., Page]) -> None:
-    page = open_page("/applications")
+    page = open_page("/admin")
 
-    expect(page.get_by_role("heading", name="Your applications", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Administration", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="Coming soon")).to_be_visible()
     expect(page.get_by_role("contentinfo")).to_be_visible()
 

@@ -13,6 +13,7 @@ from jobhub.jobs.application_models import ApplicationEvent
 from jobhub.jobs.models import ApplicationStatus as S
 from jobhub.jobs.models import OfferStatus
 from jobhub.jobs.offers import OfferForm
+from jobhub.notifications.models import UserNotification
 from jobhub.platform.errors import Conflict, Invalid
 from tests.factories import Team
 from tests.jobs.pipeline.support import NOW, applicant, team_job
@@ -36,7 +37,7 @@ def _form(**values: object) -> OfferForm:
 def test_an_offer_moves_to_offered_with_its_terms(db: Session, team: Team, stage: S) -> None:
     candidate = applicant(db, team_job(db, team), status=stage)
 
-    view = offers.make_offer(db, team.recruiter, candidate.id, _form())
+    view = offers.make_offer(db, team.recruiter, candidate.id, _form()).offer
 
     row = candidate.application
     assert (row.status, row.offer_status) == (S.OFFERED, OfferStatus.PENDING)
@@ -49,6 +50,19 @@ def test_an_offer_moves_to_offered_with_its_terms(db: Session, team: Team, stage
         db.exec(select(AuditLog.action).where(AuditLog.resource_id == candidate.id)).one()
         == "application_offer_made"
     )
+
+
+def test_the_candidate_is_told_of_the_offer_by_mail_and_on_their_bell(db: Session, team: Team) -> None:
+    candidate = applicant(db, team_job(db, team, title="Data Engineer"), status=S.INTERVIEWING)
+
+    sent = offers.make_offer(db, team.recruiter, candidate.id, _form())
+
+    assert sent.mail is not None and sent.mail.to == candidate.email
+    assert sent.mail.subject.startswith("An offer for Data Engineer at ")
+    assert "85,000 EUR a year" in sent.mail.text and f"/applications/{candidate.id}" in sent.mail.text
+    bell = db.exec(select(UserNotification).where(UserNotification.user_id == candidate.user_id)).one()
+    assert bell.type == offers.OFFER_NOTIFICATION and bell.title == "An offer for Data Engineer"
+    assert "85,000 EUR a year" in bell.message and bell.action_url == f"/applications/{candidate.id}"
 
 
 @pytest.mark.parametrize("stage", [S.APPLIED, S.OFFERED, S.HIRED, S.REJECTED, S.WITHDRAWN])
