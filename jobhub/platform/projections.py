@@ -31,7 +31,6 @@ JOB_ACTIONS: dict[str, str] = {
     et.APPLICATION_INTERVIEW_SCHEDULED: "interview",
     et.APPLICATION_OFFER_MADE: "offer",
     et.APPLICATION_OFFER_ACCEPTED: "hire",
-    et.APPLICATION_HIRED: "hire",
     et.APPLICATION_REJECTED: "reject",
     et.APPLICATION_WITHDRAWN: "withdraw",
     et.APPLICATION_OFFER_DECLINED: "withdraw",
