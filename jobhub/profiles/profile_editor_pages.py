@@ -218,9 +218,14 @@ def editor_page() -> rx.Component:
         rx.flex(
             rx.flex(
                 rx.heading("Your profile", as_="h1", size="8"),
-                rx.cond(
-                    S.public_path != "",
-                    button_link("View public page", S.public_path, icon="external-link", variant="soft"),
+                rx.flex(
+                    button_link("Your resumes", nav.PROFILE_RESUMES, icon="file-user", variant="soft"),
+                    rx.cond(
+                        S.public_path != "",
+                        button_link("View public page", S.public_path, icon="external-link", variant="soft"),
+                    ),
+                    spacing="2",
+                    wrap="wrap",
                 ),
                 justify="between",
                 align="center",

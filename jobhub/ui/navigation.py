@@ -56,7 +56,6 @@ NAV_SAVED = NavLink("Saved", SAVED_JOBS, "bookmark")
 NAV_ALERTS = NavLink("Alerts", ALERTS, "bell")
 NAV_APPLICATIONS = NavLink("Applications", APPLICATIONS, "file-text")
 NAV_PROFILE = NavLink("Profile", PROFILE, "id-card")
-NAV_RESUMES = NavLink("Resumes", PROFILE_RESUMES, "file-user")
 NAV_EMPLOYER = NavLink("Employer dashboard", EMPLOYER_DASHBOARD, "layout-dashboard")
 NAV_POST_JOB = NavLink("Post a job", POST_JOB, "circle-plus")
 NAV_ADMIN = NavLink("Admin", ADMIN, "shield")
@@ -71,7 +70,6 @@ MAIN_LINKS: dict[str, tuple[NavLink, ...]] = {
     "job_seeker": (
         NAV_JOBS,
         NAV_PROFILE,
-        NAV_RESUMES,
         NAV_APPLICATIONS,
         NAV_SAVED,
         NAV_ALERTS,

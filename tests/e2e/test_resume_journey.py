@@ -38,8 +38,8 @@ def test_a_seeker_uploads_a_resume_sees_it_read_takes_a_skill_and_downloads_it(
     open_page: Callable[..., Page], tmp_path: Path
 ) -> None:
     seeker = signed_in("job_seeker", "Sam", role="job_seeker")
-    page = open_page(nav.HOME, token=seeker.token)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Resumes").click()
+    page = open_page(nav.PROFILE, token=seeker.token)
+    page.get_by_role("link", name="Your resumes").click()
     expect(page.get_by_role("heading", name="Resumes", level=1)).to_be_visible()
     expect(page.get_by_text("No resumes yet")).to_be_visible()
 
