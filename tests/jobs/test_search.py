@@ -9,10 +9,11 @@ candidate-window paths that only a million jobs would reach are proven on the sa
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -262,12 +263,69 @@ def test_the_sample_table_follows_every_write_to_jobs(db: Session, corpus: Corpu
     assert member.id not in _sample_ids(db)
 
 
+def _search_row(db: Session, job_id: uuid.UUID) -> tuple[str, str, int] | None:
+    """The job's search row: its physical place, its vector and its promotion level, if it has one."""
+    row = db.execute(
+        text(
+            "SELECT ctid::text, search_vector::text, priority_level FROM jobs.job_search_rows WHERE id = :id"
+        ),
+        {"id": job_id},
+    ).one_or_none()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def test_the_search_rows_follow_every_write_to_jobs(db: Session, corpus: Corpus) -> None:
+    rows = set(db.execute(text("SELECT id FROM jobs.job_search_rows")).scalars())
+    assert rows == {j.id for j in corpus.jobs if j.status == JobStatus.PUBLISHED and j.deleted_at is None}
+    job = next(j for j in corpus.jobs if j.id in rows and not j.priority_level)
+    before = _search_row(db, job.id)
+    assert before is not None
+    job.view_count += 1
+    add(db, job)
+    assert _search_row(db, job.id) == before, "counting a view leaves the search row where it is"
+    job.title = "Zymurgist"
+    job.priority_level = 2
+    add(db, job)
+    after = _search_row(db, job.id)
+    assert after is not None and "'zymurgist'" in after[1] and after[2] == 2
+    job.status = JobStatus.CLOSED
+    add(db, job)
+    assert _search_row(db, job.id) is None
+    job.status = JobStatus.PUBLISHED
+    job.deleted_at = NOW
+    add(db, job)
+    assert _search_row(db, job.id) is None
+    job.deleted_at = None
+    add(db, job)
+    assert _search_row(db, job.id) is not None
+    db.delete(job)
+    db.flush()
+    assert _search_row(db, job.id) is None
+    db.execute(text("TRUNCATE jobs.jobs CASCADE"))
+    copies = "(SELECT count(*) FROM jobs.job_search_rows) + (SELECT count(*) FROM jobs.job_search_sample)"
+    left = db.execute(text(f"SELECT {copies}")).scalar_one()
+    assert left == 0, "emptying the postings empties both search copies"
+
+
+def test_rebuilding_the_search_rows_writes_them_in_publishing_order(db: Session, corpus: Corpus) -> None:
+    published = {j.id for j in corpus.jobs if j.status == JobStatus.PUBLISHED and j.deleted_at is None}
+    assert db.execute(text("SELECT jobs.rebuild_job_search_rows()")).scalar_one() == len(published)
+    db.execute(text("ANALYZE jobs.job_search_rows"))
+    correlation = db.execute(
+        text(
+            "SELECT correlation FROM pg_stats WHERE schemaname = 'jobs' "
+            "AND tablename = 'job_search_rows' AND attname = 'published_at'"
+        )
+    ).scalar_one()
+    assert correlation > 0.95, "a short row may fill a gap an earlier page left, no more"
+
+
 def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicates(
     db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the cap at 5 rows every search takes the path meant for a million jobs: its facet
     counts must be exactly 50 times the brute-force counts over the jobs in the sample."""
-    monkeypatch.setattr(search, "_planned_rows", lambda *_: float("inf"))
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
     monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
     in_sample = _sample_ids(db)
     sample = Corpus(
@@ -304,6 +362,50 @@ def test_past_the_caps_the_total_is_labelled_an_estimate_and_relevance_reads_the
     newest = sorted((j for j in corpus.jobs if _is_open(j)), key=lambda j: j.published_at, reverse=True)[:12]
     assert {h.id for h in result.hits} <= {str(j.id) for j in newest}
     assert result.pages == math.ceil(min(result.total, 12) / 5)
+
+
+def _small_windows(patched: pytest.MonkeyPatch) -> None:
+    """Windows of a few jobs, and the matches found, never walked: as at a million jobs."""
+    patched.setattr(search, "RANK_ALL_CAP", 5)
+    patched.setattr(search, "CANDIDATE_WINDOW", 8)
+    patched.setattr(search, "PROMOTED_WINDOW", 3)
+    patched.setattr(search, "_walks", lambda *_, **__: False)
+
+
+def test_a_page_read_from_recent_days_is_the_page_read_from_every_match(
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With windows of a few jobs, relevance and date pages come from a slice of recent days
+    whenever the posted-within counts say it holds them, pay-ordered pages from the best-paid
+    bands; each must equal the page read from every match (the promoted ones included, which
+    lie anywhere in time)."""
+    for job in corpus.jobs[::9]:
+        job.priority_level = 1 + job.published_at.day % 2
+    add(db, *corpus.jobs[::9])
+    sliced_pages = 0
+    read_sliced = search._sliced_page_ids
+
+    def counting(*args: object, **kwargs: object) -> list[uuid.UUID] | None:
+        nonlocal sliced_pages
+        ids = read_sliced(*args, **kwargs)  # type: ignore[arg-type]
+        sliced_pages += ids is not None
+        return ids
+
+    rng = random.Random(5)
+    for _ in range(40):
+        params = replace(_random_params(corpus, rng), sort=rng.choice(["relevance", "date", "salary"]))
+        params = replace(
+            params, page=rng.choice([1, 2]), location="", radius=None, levels=(), companies=(), skills=()
+        )
+        with monkeypatch.context() as patched:
+            _small_windows(patched)
+            patched.setattr(search, "_sliced_page_ids", counting)
+            sliced = search.search(db, params, now=NOW, page_size=3, with_facets=False)
+            patched.setattr(search, "_slices", lambda *_: [])
+            patched.setattr(search, "_pay_floors", lambda *_: [])
+            whole = search.search(db, params, now=NOW, page_size=3, with_facets=False)
+        assert [h.id for h in sliced.hits] == [h.id for h in whole.hits], params
+    assert sliced_pages >= 10, "most of these pages fit in a slice of recent days"
 
 
 def test_a_title_match_ranks_above_a_description_only_match(db: Session) -> None:
@@ -432,13 +534,59 @@ def test_did_you_mean_and_autocomplete_come_from_open_jobs(db: Session) -> None:
     forget_vocabulary()
 
 
+def test_a_phrase_window_read_from_recent_days_is_the_window_read_from_every_job(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(8)
+    jobs = [
+        make_job(
+            title=rng.choice(["Data Engineer", "Data Scientist"]),
+            description=rng.choice(["Engineer models.", "Ship pipelines."]),
+            status="published",
+            published_at=NOW - timedelta(hours=rng.randint(1, 24 * 35)),
+            priority_level=rng.choice([0, 0, 0, 1]),
+            salary_min_yearly=rng.randint(4, 12) * 10_000,
+        )
+        for _ in range(90)
+    ]
+    add(db, *jobs)
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
+    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    sliced_windows = 0
+    read_window = search._phrase_window
+
+    def counting(*args: object, **kwargs: object) -> tuple[list[uuid.UUID], int, int]:
+        nonlocal sliced_windows
+        got = read_window(*args, **kwargs)  # type: ignore[arg-type]
+        sliced_windows += kwargs.get("days") is not None and got[2] >= search.PHRASE_SCAN
+        return got
+
+    # The sample of 90 jobs is too thin to say where the words lie: count them all instead.
+    counted_exactly = functools.partial(search._holders_by_span, source=search.ROWS, scale=1.0)
+    no_span = {**{str(d): 0.0 for d in POSTED_WITHIN_DAYS}, "all": float("inf")}
+    for scan in (4, 12, 30):
+        for sort in ("relevance", "date", "salary"):
+            for page in (1, 2):
+                params = SearchParams(q='"data engineer"', sort=sort, page=page)
+                with monkeypatch.context() as patched:
+                    patched.setattr(search, "PHRASE_SCAN", scan)
+                    patched.setattr(search, "_phrase_window", counting)
+                    patched.setattr(search, "_holders_by_span", counted_exactly)
+                    sliced = search.search(db, params, now=NOW, page_size=2, with_facets=False)
+                    patched.setattr(search, "_holders_by_span", lambda *_: no_span)
+                    whole = search.search(db, params, now=NOW, page_size=2, with_facets=False)
+                assert [h.id for h in sliced.hits] == [h.id for h in whole.hits], (scan, params)
+                assert sliced.total == whole.total, (scan, params)
+    assert sliced_windows >= 6, "the small windows fit in a span of recent days"
+
+
 def test_a_phrase_with_many_candidates_is_checked_among_the_newest_jobs_holding_its_words(
     db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Past the facet cap a phrase is checked only in the newest ``PHRASE_SCAN`` jobs with all
     its words: the newest phrase match is found, one older than the scan is not, and no job
     holding the words apart is ever returned."""
-    monkeypatch.setattr(search, "_planned_rows", lambda *_: float("inf"))
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
     monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
     monkeypatch.setattr(search, "PHRASE_SCAN", 3)
     apart = [
