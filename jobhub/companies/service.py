@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from jobhub.companies.models import Company, CompanyReview, CompanyStatus, ReviewStatus
+from jobhub.platform.id_lists import any_id
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,15 @@ def company_summaries(db: Session, ids: Iterable[uuid.UUID]) -> dict[str, Compan
         return {}
     ratings = (
         select(CompanyReview.company_id, func.avg(CompanyReview.overall_rating).label("rating"))
-        .where(CompanyReview.company_id.in_(wanted), CompanyReview.status == ReviewStatus.APPROVED)
+        .where(any_id(CompanyReview.company_id, "review_company_ids", wanted))
+        .where(CompanyReview.status == ReviewStatus.APPROVED)
         .group_by(CompanyReview.company_id)
         .subquery()
     )
     rows = db.execute(
         select(Company.id, Company.name, Company.slug, Company.logo_url, ratings.c.rating)
         .outerjoin(ratings, ratings.c.company_id == Company.id)
-        .where(Company.id.in_(wanted), Company.deleted_at.is_(None))
+        .where(any_id(Company.id, "company_ids", wanted), Company.deleted_at.is_(None))
     ).all()
     return {
         str(row.id): CompanySummary(

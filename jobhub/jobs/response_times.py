@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-from sqlalchemy import Uuid, and_, any_, bindparam, extract, func, or_, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import and_, extract, func, or_, select
 from sqlmodel import Session
 
 from jobhub.jobs.models import ApplicationStatus, Job, JobApplication
+from jobhub.platform.id_lists import any_id
 
 NO_RESPONSE_AFTER: Final = timedelta(days=21)
 WINDOW: Final = timedelta(days=180)
@@ -94,7 +94,7 @@ def response_figures(
             func.percentile_cont(0.5).within_group(waited).filter(a.first_response_at.is_not(None)),
         )
         .join(Job, Job.id == a.job_id)
-        .where(a.job_id == any_(bindparam("job_ids", job_ids, type_=ARRAY(Uuid))))
+        .where(any_id(a.job_id, "job_ids", job_ids))
         .where(a.applied_at > now - WINDOW, a.applied_at <= now)
         .group_by(Job.company_id)
     ).all()

@@ -378,31 +378,30 @@ def _capped_count(db: Session, where: str, params: dict[str, Any], cap: int) -> 
 
 
 FACET_COLUMNS = (
-    "j.employment_type, j.experience_level, j.remote_policy, j.category_id, j.company_id, "
-    f"j.published_at, {PAY} AS pay"
+    "j.employment_type AS ty, j.experience_level AS le, j.remote_policy AS re, j.category_id AS ca, "
+    f"j.company_id AS co, j.published_at AS pu, {PAY} AS pay"
 )
-"""The stated yearly pay is worked out once per row here, not once per salary band."""
+"""Short names, so the statement stays under psycopg's 4 kB for caching its parse; the stated
+yearly pay is worked out once per row here, not once per salary band."""
 VALUE_FACETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "type": ("j.employment_type", tuple(EmploymentType)),
-    "level": ("j.experience_level", tuple(ExperienceLevel)),
-    "remote": ("j.remote_policy", tuple(RemotePolicy)),
+    "type": ("ty", tuple(EmploymentType)),
+    "level": ("le", tuple(ExperienceLevel)),
+    "remote": ("re", tuple(RemotePolicy)),
 }
 
 
 def _facet_sql(query: _Query, source: str, limit: int | None, *, tokens: bool = True) -> str:
     """Every facet, the total and the base count over the matching rows, read once.
 
-    Each count carries its own ``FILTER``: every selected facet filter but its own. The
-    facets with a few known values are plain filtered counts in one row; categories and
-    companies are grouped, the companies cut to the top few (a top-N sort, not a full one).
+    Each count carries its own ``FILTER``: every selected facet filter but its own, each worked
+    out once per row as a flag (``f_type``). The facets with a few known values are plain
+    filtered counts in one row; categories and companies are grouped, the companies cut to the
+    top few (a top-N sort, not a full one).
     """
-
-    facets = dict(query.facets)
-    if "salary" in facets:
-        facets["salary"] = "j.pay >= :salary_min"
+    flags = "".join(f", ({sql}) AS f_{key}" for key, sql in query.facets.items())
 
     def count(key: str, *conditions: str) -> str:
-        kept = [sql for other, sql in facets.items() if other != key] + list(conditions)
+        kept = [f"f_{other}" for other in query.facets if other != key] + list(conditions)
         return f"count(*) FILTER (WHERE {' AND '.join(kept)})" if kept else "count(*)"
 
     scalars = [
@@ -410,20 +409,17 @@ def _facet_sql(query: _Query, source: str, limit: int | None, *, tokens: bool = 
         for key, (column, values) in VALUE_FACETS.items()
         for value in values
     ]
-    scalars += [
-        f'{count("posted", f"j.published_at >= :since_{d}")} AS "posted:{d}"' for d in POSTED_WITHIN_DAYS
-    ]
-    scalars += [f'{count("salary", f"j.pay >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
+    scalars += [f'{count("posted", f"pu >= :since_{d}")} AS "posted:{d}"' for d in POSTED_WITHIN_DAYS]
+    scalars += [f'{count("salary", f"pay >= {b}")} AS "salary:{b}"' for b in SALARY_BANDS]
     scalars += [f'{count("*")} AS "total:"', 'count(*) AS "base:"']
     capped = f" LIMIT {limit}" if limit is not None else ""
     return (
-        f"WITH j AS MATERIALIZED (SELECT {FACET_COLUMNS} FROM {source} "
+        f"WITH j AS MATERIALIZED (SELECT {FACET_COLUMNS}{flags} FROM {source} "
         f"WHERE {query.base_where(tokens=tokens)}{capped}), "
         f"s AS (SELECT {', '.join(scalars)} FROM j), "
-        f"c AS (SELECT j.category_id AS value, {count('category')} AS n FROM j "
-        "WHERE j.category_id IS NOT NULL GROUP BY 1), "
-        f"t AS (SELECT j.company_id AS value, {count('company')} AS n FROM j "
-        f"WHERE j.company_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP_COMPANIES}) "
+        f"c AS (SELECT ca AS value, {count('category')} AS n FROM j WHERE ca IS NOT NULL GROUP BY 1), "
+        f"t AS (SELECT co AS value, {count('company')} AS n FROM j "
+        f"WHERE co IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP_COMPANIES}) "
         "SELECT (SELECT to_jsonb(s) FROM s) AS scalars, "
         "(SELECT jsonb_object_agg(value, n) FROM c) AS categories, "
         "(SELECT jsonb_object_agg(value, n) FROM t) AS companies"

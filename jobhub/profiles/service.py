@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from jobhub.platform.id_lists import any_id
 from jobhub.profiles.models import Experience, Skill, UserProfile, UserSkill
 
 CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP"}
@@ -28,7 +29,7 @@ def skill_names(db: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return {}
-    rows = db.execute(select(Skill.id, Skill.name).where(Skill.id.in_(wanted))).all()
+    rows = db.execute(select(Skill.id, Skill.name).where(any_id(Skill.id, "skill_ids", wanted))).all()
     return {row.id: row.name for row in rows}
 
 
