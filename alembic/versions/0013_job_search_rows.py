@@ -12,9 +12,18 @@ bytes the toaster would move the skill arrays out too, ten page reads a filtered
 rows to a page, written in publishing order so the newest matches of a search lie on a few
 neighbouring pages.
 
+The skills have no index of their own here: their ids are tokens of the vector, and the
+planner, given both, ANDed an 80,000-row bitmap of one skill to the vector's (12-18 ms).
+
 A second, partial GIN index holds the promoted jobs only (one in twenty): relevance ranks the
 promoted matches beside the newest ones, and finding them in the whole index cost 12-18 ms of
 posting lists for "backend engineer" (measured).
+
+One sampled job in ten (one published job in a thousand) carries ``sample:thin`` in the
+sample's copy of its vector: facets of a search matching hundreds of thousands of jobs are
+counted over those (500+ rows are plenty for two significant figures), so the GIN index hands
+over a tenth of the rows and a phrase is checked in a tenth of the vectors ("engineer" counted
+5,000 sampled rows in 10 ms; a common phrase checked 8,500 in 20 ms).
 
 A row trigger on ``jobs.jobs`` keeps the table (COPY included); its ``WHEN`` skips updates that
 leave every copied column alone, so counting a view does not rewrite the search row.
@@ -55,7 +64,6 @@ INLINE = (
 )
 OPEN = "status = 'published' AND deleted_at IS NULL"
 PAY = "(CASE WHEN show_salary THEN COALESCE(salary_max_yearly, salary_min_yearly) END)"
-SKILLS = "(COALESCE(required_skills, '{}'::uuid[]) || COALESCE(preferred_skills, '{}'::uuid[]))"
 INDEXES = {
     "idx_job_search_rows_vector": "USING gin (search_vector)",
     "idx_job_search_rows_published": "(published_at DESC)",
@@ -63,7 +71,6 @@ INDEXES = {
     "idx_job_search_rows_geo": "USING gist (point(longitude, latitude))",
     "idx_job_search_rows_promoted": "(priority_level DESC, published_at DESC) WHERE priority_level > 0",
     "idx_job_search_rows_promoted_vector": "USING gin (search_vector) WHERE priority_level > 0",
-    "idx_job_search_rows_skills": f"USING gin ({SKILLS})",
 }
 MOVED_INDEXES = {
     "idx_jobs_search": "USING gin (search_vector) WHERE deleted_at IS NULL",
@@ -71,6 +78,36 @@ MOVED_INDEXES = {
     "idx_jobs_geo": f"USING gist (point(longitude, latitude)) WHERE {OPEN}",
     "idx_jobs_promoted": f"(priority_level DESC, published_at DESC) WHERE {OPEN} AND priority_level > 0",
 }
+
+
+THIN_TOKEN = "sample:thin"
+IN_SAMPLE = "abs(hashtext({id}::text)) % 100 = 0"
+IN_THIN = "abs(hashtext({id}::text)) % 1000 = 0"
+
+
+def _sample_function(vector: str) -> str:
+    """The sample's trigger function (0008's) writing ``vector`` as the row's vector."""
+    values = _values("NEW").replace("NEW.search_vector", vector)
+    return f"""
+        CREATE OR REPLACE FUNCTION jobs.keep_job_search_sample() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN
+                DELETE FROM jobs.job_search_sample WHERE id = OLD.id;
+            END IF;
+            IF TG_OP <> 'DELETE' AND NEW.status = 'published' AND NEW.deleted_at IS NULL
+               AND {IN_SAMPLE.format(id="NEW.id")} THEN
+                INSERT INTO jobs.job_search_sample ({COLUMNS}) VALUES ({values});
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """
+
+
+THIN_VECTOR = (
+    f"CASE WHEN {IN_THIN.format(id='NEW.id')} THEN NEW.search_vector || "
+    f"array_to_tsvector(ARRAY['{THIN_TOKEN}']) ELSE NEW.search_vector END"
+)
 
 
 def _values(row: str) -> str:
@@ -160,6 +197,11 @@ def upgrade() -> None:
         $$
         """
     )
+    op.execute(_sample_function(THIN_VECTOR))
+    op.execute(
+        f"UPDATE jobs.job_search_sample SET search_vector = search_vector || "
+        f"array_to_tsvector(ARRAY['{THIN_TOKEN}']) WHERE {IN_THIN.format(id='id')}"
+    )
     op.execute("SELECT jobs.rebuild_job_search_rows()")
     for name, definition in INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON jobs.job_search_rows {definition}")
@@ -169,6 +211,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute(_sample_function("NEW.search_vector"))
+    op.execute(f"UPDATE jobs.job_search_sample SET search_vector = ts_delete(search_vector, '{THIN_TOKEN}')")
     for name, definition in MOVED_INDEXES.items():
         op.execute(f"CREATE INDEX {name} ON jobs.jobs {definition}")
     op.execute("DROP TRIGGER empty_job_search_copies ON jobs.jobs")

@@ -38,6 +38,8 @@ DAY_ZERO: Final = date(2000, 1, 1)
 GEO_CELLS: Final = {"geo05": 0.5, "geo20": 2.0}
 """Map cell sizes in degrees, finest first; a radius uses the finest that needs few cells."""
 MAX_CELLS: Final = 36
+THIN_TOKEN: Final = "sample:thin"
+"""Only in the sample's vectors, of one sampled job in ten (migration 0013): the thin sample."""
 
 
 def value_token(facet: str, value: str) -> str:

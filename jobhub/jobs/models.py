@@ -547,7 +547,6 @@ class JobSearchRow(SQLModel, table=True):
             postgresql_using="gin",
             postgresql_where=text("priority_level > 0"),
         ),
-        Index("idx_job_search_rows_skills", text(JOB_SKILLS), postgresql_using="gin"),
         {"schema": SCHEMA},
     )
 
