@@ -185,6 +185,8 @@ class _Query:
     # The same filters as tsquery groups over the vector's filter tokens (``filter_tokens``).
     base_tokens: list[str] = field(default_factory=list)
     facet_tokens: dict[str, str] = field(default_factory=dict)
+    # The place's map cells (or remote), kept apart when the words do not need them (see _location).
+    place_tokens: str = ""
 
     @property
     def has_phrase(self) -> bool:
@@ -215,12 +217,16 @@ class _Query:
         return [f"j.search_vector @@ CAST(:{name} AS tsquery)"]
 
     def narrowed(self, condition: str, tokens: str | None, params: dict[str, Any]) -> _Query:
-        """The same query with one more condition and the tokens that let the index apply it."""
+        """The same query with one more condition and the tokens that let the index apply it;
+        the place's cells join in, as the index then has something to intersect them with."""
+        added = [tokens] if tokens else []
+        if self.place_tokens and self.place_tokens not in self.base_tokens:
+            added.append(self.place_tokens)
         return replace(
             self,
             params={**self.params, **params},
             base=[*self.base, condition],
-            base_tokens=[*self.base_tokens, *([tokens] if tokens else [])],
+            base_tokens=[*self.base_tokens, *added],
         )
 
 
@@ -285,9 +291,11 @@ def _location(query: _Query, params: SearchParams) -> None:
     cells = filter_tokens.cell_tokens(
         box.min_latitude, box.max_latitude, box.min_longitude, box.max_longitude
     )
-    if cells and query.has_keywords:
+    if cells:
         also = [filter_tokens.value_token("remote", RemotePolicy.REMOTE_ONLY)] if include_remote else []
-        query.base_tokens.append(filter_tokens.any_of([*cells, *also]))
+        query.place_tokens = filter_tokens.any_of([*cells, *also])
+        if query.has_keywords:
+            query.base_tokens.append(query.place_tokens)
 
 
 def _skills(db: Session, query: _Query, names: tuple[str, ...]) -> None:
