@@ -754,13 +754,20 @@ def _holders_by_span(
     db: Session, query: _Query, *, source: str = SAMPLE, scale: float = SAMPLE_FACTOR
 ) -> dict[str, float]:
     """How many jobs hold all the phrase's words (with the filters), in all (key ``"all"``) and
-    published within each "posted within" span, estimated from the sample: the phrase's own
-    counts are far fewer, and the planner, taking the words as independent, guessed fourteen
-    times too few for "data engineer"."""
+    published within each "posted within" span, and with the place and skills only (``"base"``,
+    the rows the facets check), estimated from the sample: the phrase's own counts are far
+    fewer, and the planner, taking the words as independent, guessed fourteen times too few for
+    "data engineer"."""
+    chosen = " AND ".join(["TRUE", *query.facets.values()])
     spans = ", ".join(
-        f'count(*) FILTER (WHERE j.published_at >= :since_{d}) AS "{d}"' for d in POSTED_WITHIN_DAYS
+        f'count(*) FILTER (WHERE {chosen} AND j.published_at >= :since_{d}) AS "{d}"'
+        for d in POSTED_WITHIN_DAYS
     )
-    sql = f'SELECT {spans}, count(*) AS "all" FROM {source} j WHERE {query.where_words()}'
+    words = query.base_where().replace(f"@@ {TSQUERY}", "@@ CAST(:q_words AS tsquery)")
+    sql = (
+        f'SELECT {spans}, count(*) FILTER (WHERE {chosen}) AS "all", count(*) AS "base" '
+        f"FROM {source} j WHERE {words}"
+    )
     since = {f"since_{d}": query.params["now"] - timedelta(days=d) for d in POSTED_WITHIN_DAYS}
     row = db.execute(text(sql), query.params | since).one()
     return {key: n * scale for key, n in row._mapping.items()}
@@ -883,7 +890,7 @@ def _count_matches(
         if counts is not None:
             return _Counts(counts, round(counts["total"][""]), False, False)
     sampled = _facet_counts(db, query, sampled=True, thin=True) or {}
-    many_holders = holders is not None and holders["all"] >= PHRASE_THIN_HOLDERS
+    many_holders = holders is not None and holders["base"] >= PHRASE_THIN_HOLDERS
     if sampled["base"][""] < THIN_ROWS * SAMPLE_FACTOR * THIN_FACTOR and not many_holders:
         sampled = _facet_counts(db, query, sampled=True) or {}
     # The sample says how many rows the exact count would read (the planner, taking filters as

@@ -563,7 +563,7 @@ def test_a_phrase_window_read_from_recent_days_is_the_window_read_from_every_job
 
     # The sample of 90 jobs is too thin to say where the words lie: count them all instead.
     counted_exactly = functools.partial(search._holders_by_span, source=search.ROWS, scale=1.0)
-    no_span = {**{str(d): 0.0 for d in POSTED_WITHIN_DAYS}, "all": 0.0}
+    no_span = {**{str(d): 0.0 for d in POSTED_WITHIN_DAYS}, "all": 0.0, "base": 0.0}
     for scan in (4, 12, 30):
         for sort in ("relevance", "date", "salary"):
             for page in (1, 2):
