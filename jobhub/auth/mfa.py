@@ -34,6 +34,7 @@ from jobhub.auth.audit import AuditAction, RequestContext
 from jobhub.auth.backup_codes import HALF_LENGTH, issue_backup_codes, use_backup_code
 from jobhub.auth.models import AuditSeverity, User
 from jobhub.auth.principal import Principal
+from jobhub.platform.digits import plain_digits
 from jobhub.platform.errors import Conflict, Invalid, NotFound
 from jobhub.platform.event_types import (
     USER_MFA_BACKUP_CODES_REGENERATED,
@@ -142,7 +143,7 @@ def _user(db: Session, principal: Principal) -> User:
 
 def _matching_step(secret: str, code: str, now: datetime) -> int | None:
     """The time step (valid_window=1: previous, current or next) whose code is ``code``."""
-    if len(code) != TOTP_DIGITS or not code.isdigit():
+    if len(code) != TOTP_DIGITS or not plain_digits(code):
         return None
     totp = pyotp.TOTP(secret)
     current = int(now.timestamp()) // TOTP_INTERVAL_SECONDS

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Final
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
+from jobhub.platform.digits import plain_digits
 from jobhub.platform.errors import Invalid
 
 URL_MAX: Final = 500
@@ -108,7 +109,7 @@ def whole_number(text: str, field: str, label: str, *, minimum: int, maximum: in
     digits = "".join(text.split()).replace(",", "").replace("_", "")
     if not digits:
         return None
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(maximum)):
+    if not plain_digits(digits) or len(digits) > len(str(maximum)):
         raise Invalid(field, f"Give {label} as a whole number from {minimum:,} to {maximum:,}.")
     number = int(digits)
     if not minimum <= number <= maximum:

@@ -12,6 +12,7 @@ from typing import Any, Final
 from urllib.parse import urlencode
 
 from jobhub.companies.models import CompanySize
+from jobhub.platform.digits import plain_digits
 from jobhub.ui import navigation as nav
 
 QUERY_MAX: Final = 100
@@ -30,7 +31,7 @@ def _text(value: Any, limit: int) -> str:
 
 def _page(value: Any) -> int:
     text = _text(value, 5)
-    return int(text) if text.isascii() and text.isdigit() and 1 <= int(text) <= PAGE_MAX else 1
+    return int(text) if plain_digits(text) and 1 <= int(text) <= PAGE_MAX else 1
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from jobhub.jobs.offers import OfferForm, OfferSent
 from jobhub.jobs.pipeline_scope import application_uuid
 from jobhub.jobs.pipeline_state import PipelineState
 from jobhub.platform.db import session_scope
+from jobhub.platform.digits import plain_digits
 from jobhub.platform.errors import DomainError, Invalid, NotFound
 from jobhub.ui.feedback import toast_success
 
@@ -45,7 +46,7 @@ def parse_interview(form: dict[str, Any]) -> InterviewForm:
     except ValueError:
         raise Invalid("starts_at", "Give the interview's date and time.") from None
     duration = _text(form, "duration")
-    if not duration.isdigit():
+    if not plain_digits(duration):
         raise Invalid("duration", "Give the length in minutes.")
     return InterviewForm(
         starts, int(duration), _text(form, "location"), _text(form, "meeting_url"), _text(form, "details")
@@ -61,7 +62,7 @@ def _day(form: dict[str, Any], key: str, message: str) -> date:
 
 def parse_offer(form: dict[str, Any]) -> OfferForm:
     amount = _text(form, "amount").replace(",", "").replace(" ", "")
-    if not amount.isdigit() or len(amount) > 12:
+    if not plain_digits(amount) or len(amount) > 12:
         raise Invalid("amount", "Give the salary as a whole amount above zero.")
     return OfferForm(
         int(amount),
@@ -209,7 +210,7 @@ class CandidateState(PipelineState):
 
     @rx.event
     def rate(self, value: int) -> Iterator[EventSpec | None]:
-        rating = int(value) if str(value).isdigit() else 0
+        rating = int(value) if plain_digits(str(value)) else 0
         yield from self._panel_act(
             lambda db, who, app: candidate_reviews.rate_candidate(db, who, app, rating), "Rating saved."
         )

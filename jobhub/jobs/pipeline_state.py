@@ -34,6 +34,7 @@ from jobhub.jobs.posting_scope import NO_SUCH_JOB
 from jobhub.jobs.rejection_messages import DEFAULT_TEMPLATE, TEMPLATES, RejectionLetter, template_text
 from jobhub.platform import mail
 from jobhub.platform.db import session_scope
+from jobhub.platform.digits import plain_digits
 from jobhub.platform.errors import DomainError, Invalid, NotFound
 from jobhub.platform.mail import MailError, Message
 from jobhub.ui.feedback import toast_error, toast_info, toast_success
@@ -57,7 +58,7 @@ def job_uuid(value: object) -> uuid.UUID:
 
 
 def _rating(value: str) -> int:
-    return int(value) if value.isdigit() else 0
+    return int(value) if plain_digits(value) else 0
 
 
 class PipelineState(ReloadingState, EmployerState):

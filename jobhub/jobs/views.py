@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from jobhub.jobs.models import SCHEMA, Job, JobView
 from jobhub.jobs.service import open_job_filter
+from jobhub.platform.digits import plain_digits
 from jobhub.platform.event_types import JOB_SHARED, JOB_VIEWED
 from jobhub.platform.events import emit
 
@@ -51,7 +52,9 @@ class ViewOrigin:
         return cls(
             source=source if source in SOURCES else "direct",
             search_query=text or None,
-            position_in_results=int(position) if position.isdigit() and 0 < int(position) < 10_000 else None,
+            position_in_results=int(position)
+            if plain_digits(position) and 0 < int(position) < 10_000
+            else None,
         )
 
 

@@ -102,6 +102,7 @@ def test_view_origin_from_a_link_is_lenient() -> None:
     )
     assert ViewOrigin.from_query({"src": "<bad>", "pos": "-1"}) == ViewOrigin()
     assert ViewOrigin.from_query({"pos": "99999999"}).position_in_results is None
+    assert ViewOrigin.from_query({"pos": "²"}).position_in_results is None, "a Unicode digit int() refuses"
 
 
 def test_a_share_counts_every_time_and_emits_job_shared(db: Session) -> None:
