@@ -2,19 +2,26 @@
 
 Why PostgreSQL alone (DESIGN.md §4b): the measured alternative (ClickHouse facets and
 candidates, PostgreSQL hydration) was no faster at the 95th percentile on this machine and
-would add a copy that lags. What is slow at a million jobs is visiting every matching row
-of the wide ``jobs`` table to count or rank it, so past a threshold this module never does:
+would add a copy that lags. What is slow at a million jobs is reading rows, so this module
+reads as few as it can, and narrow ones:
 
-* **Facets** (each counted with its own filter left out, as job sites do) and the total
-  are counted over every match when the planner expects at most ``EXACT_FACET_CAP`` rows
-  before the facet filters (the read stops there if it expected too few). Past that they
-  are counted over ``jobs.job_search_sample``, a narrow copy of one published job in
-  ``SAMPLE_FACTOR`` kept by a trigger, and multiplied: the UI shows "~1,200".
-* **The total** is then exact when the sample says it is small (a capped count proves
-  it), otherwise "About 4,300 jobs" or "10,000+ jobs".
-* **Relevance** ranks every match when there are at most ``RANK_ALL_CAP``; past that it
-  ranks the newest ``CANDIDATE_WINDOW`` matches plus the promoted ones (freshness is part
-  of the score anyway), which the ``published_at`` index serves without reading the rest.
+* **Rows.** Search reads ``jobs.job_search_rows`` (migration 0013): one narrow row per
+  published job, in publishing order, its vector out of line. The vector also holds the
+  filter values, the publishing day and map cells as tokens (``filter_tokens``), so one GIN
+  scan intersects the words with the filters; the columns still decide.
+* **Facets** (each counted with its own filter left out, as job sites do) are counted over
+  ``jobs.job_search_sample``, a narrow copy of one published job in ``SAMPLE_FACTOR``, or over
+  its thin tenth when the matches run to hundreds of thousands, and multiplied: the UI shows
+  "~1,200". When the sample says the matches are few (``EXACT_FACET_CAP``) they are counted
+  exactly, and the total is exact when a capped count proves it small, otherwise "About
+  4,300 jobs" or "10,000+ jobs".
+* **Pages.** Relevance ranks every match when there are at most ``RANK_ALL_CAP``; past that
+  it ranks the newest ``CANDIDATE_WINDOW`` matches plus the promoted ones (freshness is part of
+  the score anyway). The newest matches, and the newest for the date order, are read from a
+  span of recent days when the facet counts say it holds them (the rows of recent days lie
+  together and the day tokens let the index keep them), the best paid from the highest pay
+  bands; very dense matches walk the date or pay index; the rest are found through the
+  indexes and sorted. Tests check each shortcut gives the page the long way gives.
 
 Relevance = ``ts_rank_cd`` over the weighted vector (title A, skills and company B,
 description C) normalised to [0, 1) + 0.25 * freshness (e^-age/30 days) + 0.1 per promotion

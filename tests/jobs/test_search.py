@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from jobhub.jobs import geo, search
+from jobhub.jobs import filter_tokens, geo, search
 from jobhub.jobs.models import Job, JobStatus
 from jobhub.jobs.salary import to_yearly
 from jobhub.jobs.search_params import POSTED_WITHIN_DAYS, SearchParams
@@ -345,6 +345,40 @@ def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicat
                 want = search.SAMPLE_FACTOR * sum(
                     _facet_value_matches(sample, key, facet.value, j) for j in pool
                 )
+                assert facet.count == search._significant(want), (params, key, facet)
+
+
+def test_dense_facets_are_the_thin_sample_counted_with_the_same_predicates(
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The thin tenth of the sample is the sampled jobs whose id hash is a multiple of 1,000, and
+    when it is used every facet count is a thousand times the brute-force count over it."""
+    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
+    monkeypatch.setattr(search, "THIN_ROWS", 0)
+    thin_ids = set(
+        db.execute(
+            text("SELECT id FROM jobs.job_search_sample WHERE search_vector @@ CAST(:thin AS tsquery)"),
+            {"thin": filter_tokens.any_of([filter_tokens.THIN_TOKEN])},
+        ).scalars()
+    )
+    hashed = set(
+        db.execute(
+            text("SELECT id FROM jobs.job_search_sample WHERE abs(hashtext(id::text)) % 1000 = 0")
+        ).scalars()
+    )
+    assert len(thin_ids) >= 2 and thin_ids == hashed
+    thin = Corpus(
+        [j for j in corpus.jobs if j.id in thin_ids], corpus.categories, corpus.companies, corpus.skills
+    )
+    rng = random.Random(6)
+    for _ in range(15):
+        params = replace(_random_params(corpus, rng), q=rng.choice(["", "nurse", "engineer"]))
+        result = search.search(db, params, now=NOW, page_size=500)
+        for key, values in result.facets.items():
+            pool = _brute(thin, params, but=key)
+            for facet in values:
+                want = 1000 * sum(_facet_value_matches(thin, key, facet.value, j) for j in pool)
                 assert facet.count == search._significant(want), (params, key, facet)
 
 
