@@ -476,19 +476,9 @@ class SavedSearch(SQLModel, table=True):
     updated_at: datetime = updated_at()
 
 
-class JobSearchSample(SQLModel, table=True):
-    """Every hundredth published job (by a hash of its id), narrow, kept by a trigger on ``jobs``.
-
-    The search estimates facet counts over it when the matches are too many to count
-    (migration 0008 explains why); its columns carry the same names as ``jobs`` so the same
-    predicates run on either table. Written only by the trigger.
-    """
-
-    __tablename__ = "job_search_sample"
-    __table_args__ = (
-        Index("idx_job_search_sample_vector", "search_vector", postgresql_using="gin"),
-        {"schema": SCHEMA},
-    )
+class SearchCopyColumns(SQLModel):
+    """What the search copies of a posting hold: the columns search filters, counts and ranks by,
+    named as in ``jobs`` so the same predicates run on the posting and on either copy."""
 
     id: uuid.UUID = Field(primary_key=True)
     status: str = Field(sa_type=String(50))
@@ -512,7 +502,22 @@ class JobSearchSample(SQLModel, table=True):
     priority_level: int
 
 
-class JobSearchRow(SQLModel, table=True):
+class JobSearchSample(SearchCopyColumns, table=True):
+    """Every hundredth published job (by a hash of its id), narrow, kept by a trigger on ``jobs``.
+
+    The search estimates facet counts over it when the matches are too many to count
+    (migration 0008 explains why); its columns carry the same names as ``jobs`` so the same
+    predicates run on either table. Written only by the trigger.
+    """
+
+    __tablename__ = "job_search_sample"
+    __table_args__ = (
+        Index("idx_job_search_sample_vector", "search_vector", postgresql_using="gin"),
+        {"schema": SCHEMA},
+    )
+
+
+class JobSearchRow(SearchCopyColumns, table=True):
     """Every published job, narrow, in publishing order, kept by a trigger on ``jobs``: what search reads.
 
     The postings' own rows are 4-5 kB (description, requirements, benefits, their vector), one
@@ -549,24 +554,3 @@ class JobSearchRow(SQLModel, table=True):
         ),
         {"schema": SCHEMA},
     )
-
-    id: uuid.UUID = Field(primary_key=True)
-    status: str = Field(sa_type=String(50))
-    deleted_at: datetime | None = timestamp()
-    expires_at: datetime | None = timestamp()
-    published_at: datetime | None = timestamp()
-    search_vector: str | None = Field(default=None, sa_type=TSVECTOR)
-    employment_type: str = Field(sa_type=String(50))
-    experience_level: str | None = Field(default=None, sa_type=String(50))
-    remote_policy: str | None = Field(default=None, sa_type=String(50))
-    category_id: uuid.UUID | None = None
-    company_id: uuid.UUID | None = None
-    location: str | None = Field(default=None, sa_type=String(255))
-    latitude: float | None = Field(default=None, sa_type=Float)
-    longitude: float | None = Field(default=None, sa_type=Float)
-    salary_min_yearly: int | None = None
-    salary_max_yearly: int | None = None
-    show_salary: bool
-    required_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
-    preferred_skills: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
-    priority_level: int
