@@ -65,8 +65,8 @@ class BenchQuery:
 class MixBuilder:
     """Draws queries from the same catalog, cities and companies as the loaded jobs."""
 
-    def __init__(self, catalog: Catalog, jobs: int) -> None:
-        self.rng = random.Random(SEED + 3)
+    def __init__(self, catalog: Catalog, jobs: int, seed: int = SEED + 3) -> None:
+        self.rng = random.Random(seed)
         self.rare = rare_words()[-2000:]
         skills = [name.lower() for _, name in catalog.skills[:25]]
         self.choices = {
@@ -113,7 +113,8 @@ class MixBuilder:
         return BenchQuery(kind, variant, params)
 
 
-def query_mix(catalog: Catalog, jobs: int, count: int) -> list[BenchQuery]:
-    """``count`` queries, the kinds in turn: any prefix is a stratified sample of the mix."""
-    builder = MixBuilder(catalog, jobs)
+def query_mix(catalog: Catalog, jobs: int, count: int, seed: int = SEED + 3) -> list[BenchQuery]:
+    """``count`` queries, the kinds in turn: any prefix is a stratified sample of the mix. Another
+    ``seed`` draws other queries of the same kinds (the warm-up)."""
+    builder = MixBuilder(catalog, jobs, seed)
     return [builder.query(KINDS[i % len(KINDS)]) for i in range(count)]
