@@ -30,7 +30,9 @@ leave every copied column alone, so counting a view does not rewrite the search 
 ``jobs.rebuild_job_search_rows()`` writes the whole table again in publishing order: this
 migration, and the benchmark after a bulk load with the trigger disabled. Emptying ``jobs.jobs``
 (``TRUNCATE``, which fires no row trigger) empties both search copies. The search indexes of
-``jobs.jobs`` that only search used move here.
+``jobs.jobs`` that only search used move here. A later migration that rewrites
+``jobs.search_vector`` (as 0010 and 0012 did) must copy it here too, and keep the sample's thin
+token.
 
 Revision ID: 0013
 Revises: 0012
