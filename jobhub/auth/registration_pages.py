@@ -98,6 +98,9 @@ def _user_type_choice(value: str, label: str, hint: str) -> rx.Component:
             value=value,
             required=True,
             default_checked=RegisterPageState.user_type == value,
+            # A new key when the loaded type arrives remounts the input: defaultChecked counts at
+            # mount only, and /register?type=employer sometimes kept "Find a job" checked.
+            key=RegisterPageState.user_type + f"-{value}",
             aria_describedby=field_ids("user_type")[2],
             style={"width": "1.1rem", "height": "1.1rem", "margin": "0.2rem 0 0 0"},
         ),
