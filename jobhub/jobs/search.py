@@ -95,10 +95,10 @@ SAMPLE = "jobs.job_search_sample"
 THIN_FACTOR = 10
 """One sampled job in ten carries the thin token: one published job in a thousand."""
 THIN_ROWS = 300
-PHRASE_THIN_HOLDERS = 200_000
-"""Jobs holding a phrase's words past which its facets are counted over the thin sample."""
 """Facets are counted over the thin sample when it holds at least this many matching rows
 (300,000 matches, counted within 6% or so); fewer, and the whole sample counts them."""
+PHRASE_THIN_HOLDERS = 200_000
+"""Jobs holding a phrase's words past which its facets are counted over the thin sample."""
 SMALL_INDEX_ROWS = 30_000
 """Up to this many jobs in all, facets are always counted exactly: the sample would be too thin."""
 DEFAULT_RADIUS_KM = 25.0
@@ -223,7 +223,7 @@ class _Query:
         self.params[name] = filter_tokens.all_of(groups)
         return [f"j.search_vector @@ CAST(:{name} AS tsquery)"]
 
-    def narrowed(self, condition: str, tokens: str | None, params: dict[str, Any]) -> _Query:
+    def narrowed(self, condition: str | None, tokens: str | None, params: dict[str, Any]) -> _Query:
         """The same query with one more condition and the tokens that let the index apply it;
         the place's cells join in, as the index then has something to intersect them with."""
         added = [tokens] if tokens else []
@@ -232,7 +232,7 @@ class _Query:
         return replace(
             self,
             params={**self.params, **params},
-            base=[*self.base, condition],
+            base=[*self.base, *([condition] if condition else [])],
             base_tokens=[*self.base_tokens, *added],
         )
 
@@ -477,7 +477,7 @@ def _facet_counts(
     if sampled:
         source, scale, limit = f"{SAMPLE} j", float(SAMPLE_FACTOR), None
     if thin:
-        query = query.narrowed("TRUE", filter_tokens.any_of([filter_tokens.THIN_TOKEN]), {})
+        query = query.narrowed(None, filter_tokens.any_of([filter_tokens.THIN_TOKEN]), {})
         scale *= THIN_FACTOR
     sql = text(_facet_sql(query, source, limit, tokens=not sampled or query.has_keywords or thin))
     since = {f"since_{d}": query.params["now"] - timedelta(days=d) for d in POSTED_WITHIN_DAYS}
@@ -567,7 +567,7 @@ def _order(query: _Query, sort: str, *, walk: bool = True) -> str:
 
 def _walks(total: float, table_rows: float, wanted: int, *, limit: int = WALK_ROWS) -> bool:
     """Whether walking the date or pay index to find ``wanted`` matches reads fewer jobs than
-    finding all ``total`` matches through the filters' indexes, and at most ``WALK_ROWS``.
+    finding all ``total`` matches through the filters' indexes, and at most ``limit``.
 
     A walk reads about ``wanted * table_rows / total`` jobs in index order, each on its own
     heap page; the indexes read the ``total`` matches' pages once each. So sparse matches are
@@ -637,10 +637,15 @@ def _before(days: int, params: SearchParams) -> bool:
     return days <= DAY_TOKENS_UP_TO and (params.posted is None or days < params.posted)
 
 
+def _needed(counts: _Counts, wanted: int) -> float:
+    """The count a part of the matches must show to be read first: an estimate needs a margin."""
+    return wanted * SLICE_MARGIN if counts.facets_are_estimates else wanted
+
+
 def _slices(counts: _Counts, params: SearchParams, wanted: int) -> list[int]:
     """The spans of recent days worth reading first, narrowest first, from the "posted within"
     facet counts (which leave the posted filter out, so each is the matches of that span)."""
-    need = wanted if not counts.facets_are_estimates else wanted * SLICE_MARGIN
+    need = _needed(counts, wanted)
     posted = counts.facets.get("posted", {})
     spans = [d for d in POSTED_WITHIN_DAYS if _before(d, params)]
     first = next((d for d in spans if posted.get(str(d), 0) >= need), None)
@@ -672,7 +677,7 @@ def _above(query: _Query, floor: int) -> _Query:
 def _pay_floors(counts: _Counts, params: SearchParams, wanted: int) -> list[int]:
     """The salary bands worth reading a pay-ordered page from first, highest first, from the
     salary facet counts (which leave the salary filter out)."""
-    need = wanted if not counts.facets_are_estimates else wanted * SLICE_MARGIN
+    need = _needed(counts, wanted)
     paid = counts.facets.get("salary", {})
     bands = [b for b in sorted(SALARY_BANDS, reverse=True) if b > (params.salary_min or 0)]
     first = next((i for i, b in enumerate(bands) if paid.get(str(b), 0) >= need), None)
@@ -692,7 +697,7 @@ def _sliced_page_ids(
     the few pages of recent days instead of every match (the promoted matches come through their
     own GIN index). Same page as :func:`_page_ids`; the tests compare the two.
     """
-    recent_where = part.where()
+    part_where = part.where()
     params = {**part.params, "offset": offset, "limit": limit}
     if windowed and sort == SortOrder.RELEVANCE:
         window = CANDIDATE_WINDOW if query.has_keywords else offset + limit + PROMOTED_WINDOW
@@ -700,7 +705,7 @@ def _sliced_page_ids(
         promoted_where = promoted.where(name="promoted_q")
         params |= {k: v for k, v in promoted.params.items() if k == "promoted_q"}
         sql = (
-            f"WITH r AS MATERIALIZED (SELECT j.id, j.published_at FROM {ROWS} j WHERE {recent_where}), "
+            f"WITH r AS MATERIALIZED (SELECT j.id, j.published_at FROM {ROWS} j WHERE {part_where}), "
             f"p AS MATERIALIZED (SELECT j.id FROM {ROWS} j WHERE {promoted_where} "
             f"ORDER BY j.priority_level DESC, j.published_at DESC LIMIT {PROMOTED_WINDOW}), "
             f"w AS ((SELECT id FROM r ORDER BY published_at DESC LIMIT {window}) UNION (SELECT id FROM p)) "
@@ -710,7 +715,7 @@ def _sliced_page_ids(
         needed = window
     else:
         sql = (
-            f"SELECT j.id, count(*) OVER () AS held FROM {ROWS} j WHERE {recent_where} "
+            f"SELECT j.id, count(*) OVER () AS held FROM {ROWS} j WHERE {part_where} "
             f"ORDER BY {_order(query, sort, walk=False)} OFFSET :offset LIMIT :limit"
         )
         needed = offset + limit
@@ -963,7 +968,8 @@ def search(
     _set_local(db, SEARCH_SETTINGS)
     query = build_query(db, params, now)
     table_rows = _table_rows(db)
-    holders = _holders_by_span(db, query) if query.has_phrase else None
+    # Only counted estimates take the phrase's shortcuts: a small table counts every match.
+    holders = _holders_by_span(db, query) if query.has_phrase and table_rows > SMALL_INDEX_ROWS else None
     counted = _count_matches(db, query, table_rows, holders)
     total, estimated = counted.total, counted.total_is_estimate
     windowed = (estimated or total > RANK_ALL_CAP) and params.sort == SortOrder.RELEVANCE
