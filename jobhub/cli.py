@@ -119,7 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--jobs", type=int, default=1_000_000)
     search.add_argument("--server", help="PostgreSQL URL; the benchmark uses its own database jobhub_bench")
     search.add_argument("--queries", type=int, default=240, help="size of the fixed query mix")
-    search.add_argument("--reuse", action="store_true", help="keep jobhub_bench, reuse a same-size load")
+    search.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep jobhub_bench (embedded: in the data directory), reuse a same-size load",
+    )
     search.add_argument(
         "--naive-queries",
         type=int,

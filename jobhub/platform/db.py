@@ -60,14 +60,16 @@ def embedded_server_dir(data_dir: Path) -> Path:
 
 def start_embedded_server(data_dir: Path):  # -> pgserver.PostgresServer (imported lazily)
     """Start (or attach to) the embedded server; the import is lazy because servers never need it."""
-    import pgserver
     from pgserver.postgres_server import PostgresServer
+
+    from jobhub.platform.embedded_tuning import tuned_server_class
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = embedded_server_dir(data_dir).resolve()
+    pgdata.mkdir(exist_ok=True)
     for attempt in range(1, START_ATTEMPTS + 1):
         try:
-            return pgserver.get_server(pgdata, cleanup_mode=None)
+            return PostgresServer._instances.get(pgdata) or tuned_server_class()(pgdata, cleanup_mode=None)
         except Exception:
             PostgresServer._instances.pop(pgdata, None)
             # pg_ctl gives up after 10 s on a busy machine while PostgreSQL goes on starting;

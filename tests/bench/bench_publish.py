@@ -65,7 +65,7 @@ def server_database(server: str, name: str = DATABASE) -> BenchDatabase:
         with psycopg.connect(server, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, drop, keep=False)
+    return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, drop)
 
 
 def team_member(engine: Engine) -> tuple[Principal, uuid.UUID]:

@@ -30,7 +30,14 @@ from jobhub.jobs.search import search
 from jobhub.jobs.suggest import vocabulary
 from jobhub.platform.db import build_engine
 from tests.bench.bench_search_corpus import Catalog
-from tests.bench.bench_search_load import BenchDatabase, LoadReport, open_database, prepare, read_catalog
+from tests.bench.bench_search_load import (
+    BenchDatabase,
+    LoadReport,
+    describe_server,
+    open_database,
+    prepare,
+    read_catalog,
+)
 from tests.bench.bench_search_naive import naive_search
 from tests.bench.bench_search_queries import KINDS, BenchQuery, query_mix
 
@@ -194,7 +201,9 @@ def verdict(load: LoadReport, ours: list[Timing], ratio: tuple[float, float], na
 def run_benchmark(jobs: int, server: str | None, queries: int, reuse: bool, naive_queries: int | None) -> int:
     db = open_database(server, reuse, jobs)
     try:
-        print(f"-- database: {'jobhub_bench on ' + server if server else 'embedded (throwaway)'}")
+        embedded = "embedded, kept in the data directory" if reuse else "embedded, throwaway"
+        where = f"jobhub_bench on {server}" if server else embedded
+        print(f"-- database: {where}; {describe_server(db.conninfo)}")
         load = prepare(db, jobs)
         print(f"-- load: {load.describe()}")
         catalog = read_catalog(db.conninfo)
@@ -229,6 +238,5 @@ def run_benchmark(jobs: int, server: str | None, queries: int, reuse: bool, naiv
         agreement(ours, naive)
         verdict(load, ours, ratio, len(naive), len(mix))
     finally:
-        if not db.keep:
-            db.cleanup()
+        db.cleanup()
     return 0

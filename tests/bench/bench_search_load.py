@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from sqlalchemy import Index, create_engine, pool
@@ -26,6 +27,7 @@ from sqlalchemy import Index, create_engine, pool
 from jobhub.jobs.models import Job, JobSearchRow
 from jobhub.platform.db import embedded_database_url, stop_embedded_server, to_sqlalchemy_url
 from jobhub.platform.migrations import upgrade_database
+from jobhub.settings import get_settings
 from tests.bench.bench_search_corpus import (
     COMPANY_COLUMNS,
     CORPUS,
@@ -50,7 +52,7 @@ class BenchDatabase:
     url: str  # SQLAlchemy (psycopg 3 driver)
     conninfo: str  # plain libpq URL for psycopg
     cleanup: Callable[[], None]
-    keep: bool
+    """Lets go of what the run holds: stops an embedded server, drops what is not kept."""
 
 
 @dataclass(frozen=True)
@@ -78,37 +80,65 @@ class LoadReport:
         )
 
 
+BENCH_DATA_DIR = "bench"
+"""Under JobHub's data directory: the embedded server that ``--reuse`` keeps between runs."""
+
+
 def open_database(server: str | None, reuse: bool, jobs: int) -> BenchDatabase:
-    """``jobhub_bench`` on ``server``, else a throwaway embedded server.
+    """``jobhub_bench`` on ``server``, else on an embedded server (JobHub's default, with its
+    memory settings): a throwaway one, or with ``reuse`` one kept in the data directory.
 
     With ``reuse`` the database is kept afterwards, and kept from before when it holds a
     finished load of ``jobs`` jobs; anything else there (another size, a load cut short) is
     dropped, so the figures always come from a complete load.
     """
     if server is None:
-        data_dir = Path(tempfile.mkdtemp(prefix="jobhub-bench-"))
-        data_dir.chmod(0o755)
-        url = embedded_database_url(data_dir, DATABASE)
+        data_dir = get_settings().resolved_data_dir / BENCH_DATA_DIR if reuse else None
+        if data_dir is None:
+            data_dir = Path(tempfile.mkdtemp(prefix="jobhub-bench-"))
+            data_dir.chmod(0o755)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        admin = embedded_database_url(data_dir, "postgres").replace("postgresql+psycopg://", "postgresql://")
+        conninfo = _fresh_or_reused(admin, reuse, jobs)
 
         def stop() -> None:
             stop_embedded_server(data_dir)
-            shutil.rmtree(data_dir, ignore_errors=True)
+            if not reuse:
+                shutil.rmtree(data_dir, ignore_errors=True)
 
-        return BenchDatabase(url, url.replace("postgresql+psycopg://", "postgresql://"), stop, keep=False)
-    conninfo = f"{server.rsplit('/', 1)[0]}/{DATABASE}"
-    with psycopg.connect(server, autocommit=True) as conn:
+        return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, stop)
+    conninfo = _fresh_or_reused(server, reuse, jobs)
+
+    def drop() -> None:
+        if reuse:
+            return
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+    return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, drop)
+
+
+def describe_server(conninfo: str) -> str:
+    """The server's version and memory settings: the figures depend on them."""
+    with psycopg.connect(conninfo) as conn:
+        version = conn.execute("SHOW server_version").fetchone()
+        buffers = conn.execute("SHOW shared_buffers").fetchone()
+    return f"PostgreSQL {version[0] if version else '?'}, shared_buffers {buffers[0] if buffers else '?'}"
+
+
+def _fresh_or_reused(admin: str, reuse: bool, jobs: int) -> str:
+    """Create ``jobhub_bench`` through the ``admin`` URL, or keep it with ``reuse`` when it holds
+    a finished load of ``jobs``; its URL."""
+    parts = urlsplit(admin)
+    conninfo = urlunsplit(parts._replace(path=f"/{DATABASE}"))
+    with psycopg.connect(admin, autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
         if exists and not (reuse and loaded_jobs(conninfo) == jobs):
             conn.execute(f'DROP DATABASE "{DATABASE}" WITH (FORCE)')
             exists = None
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE}"')
-
-    def drop() -> None:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-    return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, drop, keep=reuse)
+    return conninfo
 
 
 def migrate(db: BenchDatabase) -> None:
