@@ -145,6 +145,10 @@ STATED_PAY_YEARLY = (
 Laid out exactly as PostgreSQL prints it back (line breaks included), so comparing the model
 with the migrated index finds no difference."""
 
+PROMOTED_VECTOR = "search_vector || ''::tsvector"
+"""The vector as the promoted jobs' GIN index holds it: only a condition written this way can use
+that index, so the planner cannot answer the promoted part from the whole index (migration 0014)."""
+
 VIEW_VIEWER = "COALESCE(viewer_id::text, host(ip_address))"
 VIEW_HOUR = "date_trunc('hour', (viewed_at AT TIME ZONE 'UTC'))"
 """Parenthesised as PostgreSQL prints them back, so autogenerate sees no difference."""
@@ -523,11 +527,11 @@ class JobSearchRow(SearchCopyColumns, table=True):
     The postings' own rows are 4-5 kB (description, requirements, benefits, their vector), one
     to a page, so a search that read 15,000 matches read 15,000 pages. These rows hold only
     what search filters, counts and ranks by, with the vector stored out of line (the GIN index
-    answers words without it; only the ranked window reads it), about 20 to a page, written in
-    publishing order so the newest matches lie together (migration 0013 measures it). The
-    promoted jobs have a GIN index of their own, so relevance finds the promoted matches in
-    short posting lists. Same column names as ``jobs`` and the sample, so the same predicates
-    run on all three. Written only by the trigger.
+    answers words without it; only a phrase check reads it) and a small one to rank by kept in
+    the row, about 20 to a page, written in publishing order so the newest matches lie together
+    (migrations 0013 and 0014 measure it). The promoted jobs have a GIN index of their own, so
+    relevance finds the promoted matches in short posting lists. Same column names as ``jobs``
+    and the sample, so the same predicates run on all three. Written only by the trigger.
     """
 
     __tablename__ = "job_search_rows"
@@ -548,9 +552,13 @@ class JobSearchRow(SearchCopyColumns, table=True):
         ),
         Index(
             "idx_job_search_rows_promoted_vector",
-            "search_vector",
+            text(f"({PROMOTED_VECTOR})"),
             postgresql_using="gin",
             postgresql_where=text("priority_level > 0"),
         ),
         {"schema": SCHEMA},
     )
+
+    rank_vector: str | None = Field(default=None, sa_type=TSVECTOR)
+    """The title (A) and the skill and company names (B) alone: what relevance ranks by, small
+    enough to keep in the row (migration 0014)."""

@@ -288,6 +288,7 @@ def test_the_search_rows_follow_every_write_to_jobs(db: Session, corpus: Corpus)
     add(db, job)
     after = _search_row(db, job.id)
     assert after is not None and "'zymurgist'" in after[1] and after[2] == 2
+    assert _rank_vectors(db)[job.id].startswith("'zymurgist':1A"), "the title ranks first, as A"
     job.status = JobStatus.CLOSED
     add(db, job)
     assert _search_row(db, job.id) is None
@@ -307,9 +308,22 @@ def test_the_search_rows_follow_every_write_to_jobs(db: Session, corpus: Corpus)
     assert left == 0, "emptying the postings empties both search copies"
 
 
+def _rank_vectors(db: Session) -> dict[uuid.UUID, str]:
+    return dict(db.execute(text("SELECT id, rank_vector::text FROM jobs.job_search_rows")).tuples().all())
+
+
+def test_the_rank_vector_holds_the_title_and_skills_only(db: Session) -> None:
+    job = make_job(title="Cooper", description="Barrels and casks.", status="published", published_at=NOW)
+    job.search_keywords = "Woodworking Hollister"  # a skill and the company, as refresh_search_fields writes
+    add(db, job)
+    assert _rank_vectors(db)[job.id] == "'cooper':1A 'hollist':3B 'woodwork':2B"
+
+
 def test_rebuilding_the_search_rows_writes_them_in_publishing_order(db: Session, corpus: Corpus) -> None:
     published = {j.id for j in corpus.jobs if j.status == JobStatus.PUBLISHED and j.deleted_at is None}
+    written_by_the_trigger = _rank_vectors(db)
     assert db.execute(text("SELECT jobs.rebuild_job_search_rows()")).scalar_one() == len(published)
+    assert _rank_vectors(db) == written_by_the_trigger
     db.execute(text("ANALYZE jobs.job_search_rows"))
     correlation = db.execute(
         text(
