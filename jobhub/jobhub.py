@@ -30,13 +30,12 @@ from jobhub.jobs import (
     alerts_pages,
     apply_pages,
     detail_pages,
-    geo,
     pipeline_pages,
     posting_editor_pages,
     posting_list_pages,
     saved_pages,
+    search_caches,
     search_pages,
-    suggest,
     tracker_pages,
 )
 from jobhub.pages import coming_soon, errors, forbidden, landing
@@ -50,10 +49,9 @@ log = logging.getLogger("jobhub")
 
 
 def _warm_search() -> None:
-    geo.find_city("London")
     try:
         with session_scope() as db:
-            suggest.vocabulary(db)
+            search_caches.warm_search_caches(db)
     except Exception:
         log.exception("the search vocabulary could not be read at start; the first search will")
 

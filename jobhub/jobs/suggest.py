@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from jobhub.companies import service as companies
 from jobhub.jobs import geo
+from jobhub.platform.long_lived import freeze_long_lived
 from jobhub.profiles import service as profiles
 
 VOCABULARY_JOBS = 20_000
@@ -95,6 +96,7 @@ def _refresh(engine: Engine, key: str) -> None:
             loaded = _load(own)
         with _lock:
             _cache[key] = (time.monotonic(), loaded)
+        freeze_long_lived()
     except Exception:
         log.exception("refreshing the search vocabulary failed; the previous one stays")
     finally:

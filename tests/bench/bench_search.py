@@ -27,7 +27,7 @@ import psycopg
 from sqlmodel import Session
 
 from jobhub.jobs.search import search
-from jobhub.jobs.suggest import vocabulary
+from jobhub.jobs.search_caches import warm_search_caches
 from jobhub.platform.db import build_engine
 from tests.bench.bench_search_corpus import Catalog
 from tests.bench.bench_search_load import (
@@ -91,7 +91,7 @@ def run_ours(
             with Session(engine) as session:
                 search(session, query.params, now=now)
         with Session(engine) as session:
-            vocabulary(session)  # the app reads it at start (jobhub.warm_search_caches)
+            warm_search_caches(session)  # as the app does at start
         for query in mix:
             with Session(engine) as session:
                 ms, result = timed(lambda s=session, q=query: search(s, q.params, now=now))
