@@ -51,8 +51,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
 def cmd_stop(args: argparse.Namespace) -> int:
     from jobhub.platform.db import stop_embedded_server
 
-    stopped = stop_embedded_server(get_settings().resolved_data_dir)
+    data_dir = get_settings().resolved_data_dir
+    stopped = stop_embedded_server(data_dir)
     print("embedded PostgreSQL stopped" if stopped else "no embedded PostgreSQL was running")
+    if stop_embedded_server(data_dir / "bench"):
+        print("the search benchmark's embedded PostgreSQL (bench search --reuse) stopped")
     return 0
 
 

@@ -86,7 +86,8 @@ BENCH_DATA_DIR = "bench"
 
 def open_database(server: str | None, reuse: bool, jobs: int) -> BenchDatabase:
     """``jobhub_bench`` on ``server``, else on an embedded server (JobHub's default, with its
-    memory settings): a throwaway one, or with ``reuse`` one kept in the data directory.
+    memory settings): a throwaway one, or with ``reuse`` one kept in the data directory and left
+    running afterwards, as the app leaves its own, so the next run finds its buffers warm.
 
     With ``reuse`` the database is kept afterwards, and kept from before when it holds a
     finished load of ``jobs`` jobs; anything else there (another size, a load cut short) is
@@ -102,9 +103,11 @@ def open_database(server: str | None, reuse: bool, jobs: int) -> BenchDatabase:
         conninfo = _fresh_or_reused(admin, reuse, jobs)
 
         def stop() -> None:
+            if reuse:
+                print("-- the embedded server stays up, buffers warm, as the app's: python -m jobhub stop")
+                return
             stop_embedded_server(data_dir)
-            if not reuse:
-                shutil.rmtree(data_dir, ignore_errors=True)
+            shutil.rmtree(data_dir, ignore_errors=True)
 
         return BenchDatabase(to_sqlalchemy_url(conninfo), conninfo, stop)
     conninfo = _fresh_or_reused(server, reuse, jobs)
