@@ -1005,7 +1005,7 @@ def search(
         ids = _plain_page(db, query, counted, params, offset, page_size, table_rows, windowed=windowed)
     counted_companies = [uuid.UUID(cid) for cid in counted.facets.get("company", {})] if with_facets else []
     hits, summaries = _cards(db, ids, now, counted_companies)
-    facets = {}
+    facets: dict[str, list[FacetValue]] = {}
     if with_facets:
         facets = _facets(db, counted.facets, params, counted.facets_are_estimates, summaries)
     suggestion = ""
