@@ -50,6 +50,12 @@ class Corpus:
     skills: dict[str, uuid.UUID]
 
 
+def _as_if_a_million_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search reads the table as endless, so it takes the paths meant for a million jobs."""
+    opened = search._open
+    monkeypatch.setattr(search, "_open", lambda db, q: replace(opened(db, q), table_rows=float("inf")))
+
+
 def _is_open(job: Job) -> bool:
     return (
         job.status == JobStatus.PUBLISHED
@@ -340,7 +346,7 @@ def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicat
     """With the cap at 5 rows every search takes the path meant for a million jobs: its facet
     counts must be exactly 50 times the brute-force counts over the jobs in the sample."""
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
-    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    _as_if_a_million_jobs(monkeypatch)
     in_sample = _sample_ids(db)
     sample = Corpus(
         [j for j in corpus.jobs if j.id in in_sample], corpus.categories, corpus.companies, corpus.skills
@@ -367,7 +373,7 @@ def test_dense_facets_are_the_thin_sample_counted_with_the_same_predicates(
 ) -> None:
     """The thin tenth of the sample is the sampled jobs whose id hash is a multiple of 1,000, and
     when it is used every facet count is a thousand times the brute-force count over it."""
-    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    _as_if_a_million_jobs(monkeypatch)
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
     monkeypatch.setattr(search, "THIN_ROWS", 0)
     thin_ids = set(
@@ -399,7 +405,7 @@ def test_dense_facets_are_the_thin_sample_counted_with_the_same_predicates(
 def test_past_the_caps_the_total_is_labelled_an_estimate_and_relevance_reads_the_newest_window(
     db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    _as_if_a_million_jobs(monkeypatch)
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 5)
     monkeypatch.setattr(search, "COUNTED_TOTAL_CAP", 5)
     monkeypatch.setattr(search, "ESTIMATE_LABEL_CAP", 100)
@@ -599,7 +605,7 @@ def test_a_phrase_window_read_from_recent_days_is_the_window_read_from_every_job
     ]
     add(db, *jobs)
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
-    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    _as_if_a_million_jobs(monkeypatch)
     sliced_windows = 0
     read_window = search._phrase_window
 
@@ -635,7 +641,7 @@ def test_a_phrase_with_many_candidates_is_checked_among_the_newest_jobs_holding_
     its words: the newest phrase match is found, one older than the scan is not, and no job
     holding the words apart is ever returned."""
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
-    monkeypatch.setattr(search, "_table_rows", lambda *_: float("inf"))
+    _as_if_a_million_jobs(monkeypatch)
     monkeypatch.setattr(search, "PHRASE_SCAN", 3)
     apart = [
         make_job(title="Data Scientist", description="Engineer models.", status="published", published_at=NOW)
