@@ -206,6 +206,13 @@ class _Query:
     def has_phrase(self) -> bool:
         return "q_words" in self.params
 
+    @property
+    def independent_of_pay(self) -> bool:
+        """Whether nothing but the pay floor and the publishing date narrows the search: then the
+        matches lie evenly along the pay index, as :func:`_walks` assumes (words, level, place,
+        skills or category go with pay)."""
+        return len(self.base) == 1 and set(self.facets) <= {"salary", "posted"}
+
     def where_words(self, *, tokens: bool = True) -> str:
         """The whole filter with each phrase loosened to its words, which GIN answers without
         reading rows (it does not hold word positions)."""
@@ -350,8 +357,11 @@ def _facet_filters(db: Session, query: _Query, params: SearchParams, now: dateti
         _id_tokens(query, "company", query.params["company_ids"])
     if params.salary_min:
         query.params["salary_min"] = params.salary_min
-        query.facets["salary"] = f"{PAY} >= :salary_min"
         token = filter_tokens.pay_token(params.salary_min)
+        # With a token the GIN index finds the pay band; the pay index would add a bitmap of every
+        # job paying that much (a fifth of them at 150k: 27 ms to AND 3,000 matches, measured).
+        pay = f"({PAY} + 0)" if token else PAY
+        query.facets["salary"] = f"{pay} >= :salary_min"
         if token:
             query.facet_tokens["salary"] = filter_tokens.any_of([token])
     if params.posted:
@@ -977,9 +987,11 @@ def _plain_page(
         wanted = CANDIDATE_WINDOW if query.has_keywords else wanted + PROMOTED_WINDOW
     cheap = _walks(counted.total, table_rows, wanted, limit=CHEAP_WALK_ROWS)
     parts: list[_Query] = []
-    if params.sort == SortOrder.SALARY:
+    if params.sort == SortOrder.SALARY and not (cheap and query.independent_of_pay):
         # Pay goes with level and place, so a walk of the pay index can pass thousands of jobs
-        # for a few juniors: the best paid bands come first instead.
+        # for a few juniors: the best paid bands come first instead. A band can hold a fifth of
+        # the jobs, though, so where the walk's estimate holds it is the better way (81,000
+        # jobs of 150k+ read and sorted in 105 ms for "salary_min=100000", measured).
         parts = [_above(query, floor) for floor in _pay_floors(counted, params, wanted)]
     elif not cheap and (windowed or params.sort == SortOrder.DATE):
         parts = [_recent(query, days) for days in _slices(counted, params, wanted)]

@@ -462,6 +462,35 @@ def test_a_page_read_from_recent_days_is_the_page_read_from_every_match(
     assert sliced_pages >= 10, "most of these pages fit in a slice of recent days"
 
 
+def test_a_pay_ordered_page_walked_along_the_pay_index_is_the_page_read_from_every_match(
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Narrowed by nothing but a pay floor and a date, a dense pay-ordered search walks the pay
+    index instead of reading its best-paid band whole: the same page either way."""
+    walked = 0
+    read_page = search._page_ids
+
+    def counting(*args: object, **kwargs: object) -> list[uuid.UUID]:
+        nonlocal walked
+        walked += bool(kwargs["walk"])
+        return read_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    for salary_min in (None, 30_000, 75_000, 100_000):
+        for posted in (None, 7, 30):
+            for page in (1, 2):
+                params = SearchParams(salary_min=salary_min, posted=posted, sort="salary", page=page)
+                with monkeypatch.context() as patched:
+                    _as_if_a_million_jobs(patched)
+                    patched.setattr(search, "_page_ids", counting)
+                    patched.setattr(search, "_walks", lambda *_, **__: True)
+                    walking = search.search(db, params, now=NOW, page_size=3, with_facets=False)
+                    patched.setattr(search, "_walks", lambda *_, **__: False)
+                    patched.setattr(search, "_pay_floors", lambda *_: [])
+                    whole = search.search(db, params, now=NOW, page_size=3, with_facets=False)
+                assert [h.id for h in walking.hits] == [h.id for h in whole.hits], params
+    assert walked == 24
+
+
 def test_a_title_match_ranks_above_a_description_only_match(db: Session) -> None:
     old_title = make_job(
         title="Welder", description="Join us.", status="published", published_at=NOW - timedelta(days=20)
