@@ -107,6 +107,7 @@ PHRASE_THIN_HOLDERS = 200_000
 SMALL_INDEX_ROWS = 30_000
 """Up to this many jobs in all, facets are always counted exactly: the sample would be too thin."""
 DEFAULT_RADIUS_KM = 25.0
+WIDE_RADIUS_KM = 75.0
 SALARY_BANDS = (30_000, 50_000, 75_000, 100_000, 150_000, 200_000)
 TOP_COMPANIES = 10
 FACET_KEYS = ("type", "level", "remote", "category", "company", "salary", "posted")
@@ -201,6 +202,9 @@ class _Query:
     facet_tokens: dict[str, str] = field(default_factory=dict)
     # The place's map cells (or remote), kept apart when the words do not need them (see _location).
     place_tokens: str = ""
+    # The place's condition, and the same test written so that the geo index cannot serve it.
+    place: str = ""
+    place_unindexed: str = ""
 
     @property
     def has_phrase(self) -> bool:
@@ -223,12 +227,20 @@ class _Query:
         only read each row's vector again to repeat what the columns decide. ``name`` is the
         tokens' parameter, for a statement that filters two ways."""
         groups = [*self.base_tokens, *self.facet_tokens.values()] if tokens else []
-        return " AND ".join([*self.base, *self.facets.values(), *self._tokens(name, groups)])
+        return " AND ".join([*self._base(groups), *self.facets.values(), *self._tokens(name, groups)])
+
+    def _base(self, groups: list[str]) -> list[str]:
+        """The base conditions; when the GIN index tests the place's cells, the geo index would
+        only add a bitmap of every job in the box (50,000 within 200 km of Dortmund, 7 ms to
+        build, twice per page: measured), so the box is then tested on the rows the index found."""
+        if not self.place_unindexed or self.place_tokens not in groups:
+            return self.base
+        return [self.place_unindexed if c == self.place else c for c in self.base]
 
     def base_where(self, *, tokens: bool = True) -> str:
         """Keywords, place and skills only: the rows every facet count starts from."""
         groups = self.base_tokens if tokens else []
-        return " AND ".join([*self.base, *self._tokens("base_filter_q", groups)])
+        return " AND ".join([*self._base(groups), *self._tokens("base_filter_q", groups)])
 
     def _tokens(self, name: str, groups: list[str]) -> list[str]:
         """The condition that lets the GIN index test the filters too (none without filters)."""
@@ -309,7 +321,12 @@ def _location(query: _Query, params: SearchParams) -> None:
         "(point(j.longitude, j.latitude) <@ box(point(:min_lon, :min_lat), point(:max_lon, :max_lat)) "
         f"AND {DISTANCE_KM} <= :radius_km)"
     )
-    query.base.append(f"({within}{remote})")
+    query.place = f"({within}{remote})"
+    if radius >= WIDE_RADIUS_KM:
+        query.place_unindexed = query.place.replace(
+            "point(j.longitude, j.latitude)", "point(j.longitude + 0, j.latitude)"
+        )
+    query.base.append(query.place)
     # The map cells let the GIN index meet words and place in one scan; without words the geo
     # index alone finds the place better (the cells are coarser than the radius's box).
     cells = filter_tokens.cell_tokens(

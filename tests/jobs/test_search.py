@@ -217,7 +217,7 @@ def _random_params(corpus: Corpus, rng: random.Random) -> SearchParams:
     return SearchParams(
         q=rng.choice(["", "", "nurse", "engineer", "analyst"]),
         location=location,
-        radius=rng.choice([10, 50]) if location else None,
+        radius=rng.choice([10, 50, 100]) if location else None,
         types=some(sorted(set(TYPES))),
         levels=some(["junior", "mid", "senior", "lead"]),
         remote=some(["onsite", "hybrid", "remote_only", "flexible"]),
