@@ -102,6 +102,8 @@ THIN_FACTOR = 10
 THIN_ROWS = 300
 """Facets are counted over the thin sample when it holds at least this many matching rows
 (300,000 matches, counted within 6% or so); fewer, and the whole sample counts them."""
+THIN_MATCHES = 100
+"""...and at least this many rows that match every filter too (see ``_count_matches``)."""
 PHRASE_THIN_HOLDERS = 200_000
 """Jobs holding a phrase's words past which its facets are counted over the thin sample."""
 SMALL_INDEX_ROWS = 30_000
@@ -975,7 +977,12 @@ def _count_matches(
             return _Counts(counts, round(counts["total"][""]), False, False)
     sampled = _facet_counts(db, query, sampled=True, thin=True) or {}
     many_holders = holders is not None and holders["base"] >= PHRASE_THIN_HOLDERS
-    if sampled["base"][""] < THIN_ROWS * SAMPLE_FACTOR * THIN_FACTOR and not many_holders:
+    # Each facet is counted with every filter but its own, so the filters must leave enough thin
+    # rows too: filters alone have every job for base, and nine thin rows said that none of
+    # 3,449 jobs was posted in the last 7 days (measured). The whole sample costs 15 ms more.
+    scale = SAMPLE_FACTOR * THIN_FACTOR
+    thin = sampled["base"][""] >= THIN_ROWS * scale and sampled["total"][""] >= THIN_MATCHES * scale
+    if not thin and not many_holders:
         sampled = _facet_counts(db, query, sampled=True) or {}
     # The sample says how many rows the exact count would read (the planner, taking filters as
     # independent, was off by thirty times for two skills that go together). Not for a phrase:

@@ -340,11 +340,17 @@ def test_rebuilding_the_search_rows_writes_them_in_publishing_order(db: Session,
     assert correlation > 0.95, "a short row may fill a gap an earlier page left, no more"
 
 
+@pytest.mark.parametrize("thin_base", [False, True], ids=["few-rows", "thin-base-but-few-matches"])
 def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicates(
-    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch, thin_base: bool
 ) -> None:
     """With the cap at 5 rows every search takes the path meant for a million jobs: its facet
-    counts must be exactly 50 times the brute-force counts over the jobs in the sample."""
+    counts must be exactly ``SAMPLE_FACTOR`` times the brute-force counts over the jobs in the
+    sample. So too when the thin sample holds enough rows of the words but too few match every
+    filter."""
+    if thin_base:
+        monkeypatch.setattr(search, "THIN_ROWS", 0)
+        monkeypatch.setattr(search, "THIN_MATCHES", 10**9)
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
     _as_if_a_million_jobs(monkeypatch)
     in_sample = _sample_ids(db)
@@ -376,6 +382,7 @@ def test_dense_facets_are_the_thin_sample_counted_with_the_same_predicates(
     _as_if_a_million_jobs(monkeypatch)
     monkeypatch.setattr(search, "EXACT_FACET_CAP", 0)
     monkeypatch.setattr(search, "THIN_ROWS", 0)
+    monkeypatch.setattr(search, "THIN_MATCHES", 0)
     thin_ids = set(
         db.execute(
             text("SELECT id FROM jobs.job_search_sample WHERE search_vector @@ CAST(:thin AS tsquery)"),
