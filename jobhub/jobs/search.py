@@ -210,6 +210,8 @@ class _Query:
     # The place's condition, and the same test written so that the geo index cannot serve it.
     place: str = ""
     place_unindexed: str = ""
+    remote_only_place: bool = False
+    """The place admits remote jobs and the remote filter admits only them."""
 
     @property
     def has_phrase(self) -> bool:
@@ -233,6 +235,10 @@ class _Query:
         filters that tokens find are written so that no B-tree serves them (a walk needs its
         bounds). ``name`` is the tokens' parameter, for a statement that filters two ways."""
         groups = [*self.base_tokens, *self.facet_tokens.values()] if tokens else []
+        if self.remote_only_place:
+            # Remote jobs only: "the place or remote" holds for each, and its map cells are a
+            # long OR for the index to merge (24 cells cost 73 ms of 80 around Rotterdam).
+            groups = [group for group in groups if group != self.place_tokens]
         facets = [self.unindexed.get(key, sql) if tokens else sql for key, sql in self.facets.items()]
         return " AND ".join([*self._base(groups), *facets, *self._tokens(name, groups)])
 
@@ -304,6 +310,7 @@ def _location(query: _Query, params: SearchParams) -> None:
         return
     city = geo.find_city(params.location)
     include_remote = RemotePolicy.REMOTE_ONLY in params.remote
+    query.remote_only_place = set(params.remote) == {RemotePolicy.REMOTE_ONLY}
     remote = f" OR j.remote_policy = '{RemotePolicy.REMOTE_ONLY}'" if include_remote else ""
     if city is None:
         query.notices.append(
