@@ -340,14 +340,18 @@ def test_rebuilding_the_search_rows_writes_them_in_publishing_order(db: Session,
     assert correlation > 0.95, "a short row may fill a gap an earlier page left, no more"
 
 
-@pytest.mark.parametrize("thin_base", [False, True], ids=["few-rows", "thin-base-but-few-matches"])
+@pytest.mark.parametrize(
+    ("thin_base", "filters_alone"),
+    [(False, False), (True, False), (False, True)],
+    ids=["few-rows", "thin-base-but-few-matches", "filters-alone"],
+)
 def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicates(
-    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch, thin_base: bool
+    db: Session, corpus: Corpus, monkeypatch: pytest.MonkeyPatch, thin_base: bool, filters_alone: bool
 ) -> None:
     """With the cap at 5 rows every search takes the path meant for a million jobs: its facet
     counts must be exactly ``SAMPLE_FACTOR`` times the brute-force counts over the jobs in the
     sample. So too when the thin sample holds enough rows of the words but too few match every
-    filter."""
+    filter, and for two filters or more alone, counted over the rows that fail at most one."""
     if thin_base:
         monkeypatch.setattr(search, "THIN_ROWS", 0)
         monkeypatch.setattr(search, "THIN_MATCHES", 10**9)
@@ -360,6 +364,14 @@ def test_past_the_facet_cap_facets_are_the_sample_counted_with_the_same_predicat
     rng = random.Random(4)
     for _ in range(15):
         params = _random_params(corpus, rng)
+        if filters_alone:
+            params = replace(
+                params,
+                q="",
+                skills=(),
+                types=params.types or ("full_time",),
+                levels=params.levels or ("senior",),
+            )
         result = search.search(db, params, now=NOW, page_size=500)
         assert result.facets_are_estimates
         exact_total = len(_brute(corpus, params))
