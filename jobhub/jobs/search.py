@@ -8,13 +8,16 @@ reads as few as it can, and narrow ones:
 * **Rows.** Search reads ``jobs.job_search_rows`` (migration 0013): one narrow row per
   published job, in publishing order, its vector out of line. The vector also holds the
   filter values, the publishing day and map cells as tokens (``filter_tokens``), so one GIN
-  scan intersects the words with the filters; the columns still decide.
+  scan intersects the words with the filters; the columns still decide. Where tokens find a
+  filter, its own condition is written so that no B-tree serves it (``_Query.unindexed``): the
+  planner, unable to see how many jobs a range keeps, ANDed bitmaps of a fifth of the table.
 * **Facets** (each counted with its own filter left out, as job sites do) are counted over
   ``jobs.job_search_sample``, a narrow copy of one published job in ``SAMPLE_FACTOR``, or over
   its thin tenth when the matches run to hundreds of thousands, and multiplied: the UI shows
-  "~1,200". When the sample says the matches are few (``EXACT_FACET_CAP``) they are counted
-  exactly, and the total is exact when a capped count proves it small, otherwise "About
-  4,300 jobs" or "10,000+ jobs".
+  "~1,200"; without words only its rows that fail at most one filter are read. When the
+  sample says the matches are few (``EXACT_FACET_CAP``) they are counted exactly, and the
+  total is exact when a capped count proves it small, otherwise "About 4,300 jobs" or
+  "10,000+ jobs".
 * **Pages.** Relevance ranks every match when there are at most ``RANK_ALL_CAP``; past that
   it ranks the newest ``CANDIDATE_WINDOW`` matches plus the promoted ones (freshness is part of
   the score anyway). The newest matches, and the newest for the date order, are read from a
